@@ -1,0 +1,59 @@
+package io.heddle;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A message that was not delivered, and why.
+ *
+ * <p>Thread-safe: an immutable value (the message itself is whatever the sender sent).
+ *
+ * @param recipient     the pid of the actor it was for
+ * @param recipientName the actor's name, or null if it had none
+ * @param message       the message
+ * @param reason        why it was not delivered
+ * @param timestamp     when, by the system's clock
+ */
+public record DeadLetter(Pid recipient, String recipientName, Object message, Reason reason, Instant timestamp) {
+
+    /** Validates the components. */
+    public DeadLetter {
+        Objects.requireNonNull(recipient, "recipient");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(timestamp, "timestamp");
+    }
+
+    /** Why a message was not delivered. */
+    public enum Reason {
+        /** The recipient had stopped, or stopped with the message still in its mailbox or stash. */
+        RECIPIENT_STOPPED("the recipient has stopped"),
+        /** A {@link Mailbox.Fixed} mailbox stayed full for the whole send timeout. */
+        MAILBOX_FULL("the mailbox stayed full for the whole send timeout"),
+        /** A {@link Mailbox.Dropping} mailbox was full. */
+        DROPPED("the dropping mailbox was full"),
+        /** A {@link Mailbox.Sliding} mailbox evicted it to make room for a newer message. */
+        EVICTED("the sliding mailbox evicted it for a newer message"),
+        /** The behavior returned {@link Behaviors#unhandled()}. */
+        UNHANDLED("the behavior did not handle it"),
+        /** A reply that came after the call had timed out or had already been answered. */
+        LATE_REPLY("the call had already timed out or been answered");
+
+        private final String description;
+
+        Reason(String description) {
+            this.description = description;
+        }
+
+        /** Returns a sentence fragment that says what happened. */
+        public String description() {
+            return description;
+        }
+    }
+
+    @Override
+    public String toString() {
+        String who = recipientName == null ? recipient.toString() : recipientName + recipient;
+        return "DeadLetter[" + message.getClass().getSimpleName() + " to " + who + ": " + reason.description() + "]";
+    }
+}

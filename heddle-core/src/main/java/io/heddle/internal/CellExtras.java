@@ -1,0 +1,91 @@
+package io.heddle.internal;
+
+import io.heddle.Behavior;
+import io.heddle.ExitReason;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The parts of an actor that most actors never use, allocated on first need so an idle actor stays small.
+ * Each field says which thread may touch it.
+ */
+final class CellExtras<M> {
+
+    // Guarded by SystemImpl.treeLock.
+    ActorCell<?> firstChild;
+    ActorCell<?> lastChild;
+
+    // Actor thread only.
+    /** Messages taken out of the mailbox but not handled yet: by selective receive, or put back by unstash. */
+    ArrayDeque<Envelope> pending;
+    ArrayDeque<Envelope> stash;
+    ArrayDeque<Behavior<M>> behaviorStack;
+    ArrayList<Consumer<ExitReason>> terminateHooks;
+    ArrayList<PendingReply<?>> deferredReplies;
+    HashSet<TimerHandle> timers;
+
+    // Any thread.
+    volatile ExitReason exitReason;
+    volatile CompletableFuture<ExitReason> termination;
+    /** Set before the actor is scheduled, by ActorSystem.start; completed by the actor thread. */
+    volatile CompletableFuture<Void> started;
+
+    private static final VarHandle TERMINATION;
+
+    static {
+        try {
+            TERMINATION = MethodHandles.lookup().findVarHandle(CellExtras.class, "termination", CompletableFuture.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Returns the termination future, creating it once. The terminating thread completes it if it exists. */
+    @SuppressWarnings("unchecked")
+    CompletableFuture<ExitReason> terminationFuture() {
+        CompletableFuture<ExitReason> future = termination;
+        if (future == null) {
+            future = new CompletableFuture<>();
+            if (!TERMINATION.compareAndSet(this, null, future)) {
+                future = (CompletableFuture<ExitReason>) TERMINATION.getVolatile(this);
+            }
+        }
+        return future;
+    }
+
+    ArrayDeque<Envelope> pending() {
+        if (pending == null) pending = new ArrayDeque<>();
+        return pending;
+    }
+
+    ArrayDeque<Envelope> stash() {
+        if (stash == null) stash = new ArrayDeque<>();
+        return stash;
+    }
+
+    ArrayDeque<Behavior<M>> behaviorStack() {
+        if (behaviorStack == null) behaviorStack = new ArrayDeque<>();
+        return behaviorStack;
+    }
+
+    ArrayList<Consumer<ExitReason>> terminateHooks() {
+        if (terminateHooks == null) terminateHooks = new ArrayList<>(2);
+        return terminateHooks;
+    }
+
+    HashSet<TimerHandle> timers() {
+        if (timers == null) timers = new HashSet<>();
+        return timers;
+    }
+
+    void deferReply(PendingReply<?> reply) {
+        if (deferredReplies == null) deferredReplies = new ArrayList<>();
+        if (deferredReplies.size() >= 16) deferredReplies.removeIf(PendingReply::isDone);
+        deferredReplies.add(reply);
+    }
+}

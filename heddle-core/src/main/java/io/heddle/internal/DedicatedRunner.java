@@ -1,0 +1,60 @@
+package io.heddle.internal;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A thread of the actor's own (virtual or platform) that runs its turns and parks in between. It ends when the actor
+ * stops. A handler on it may block anywhere: nobody else is waiting for this thread.
+ */
+final class DedicatedRunner extends Carrier implements TurnScheduler, Runnable {
+
+    private final ActorCell<?> cell;
+    private final Thread thread;
+    /** Set by whoever schedules a turn, cleared by the runner thread before it runs one. */
+    private volatile boolean signalled;
+
+    DedicatedRunner(ActorCell<?> cell, ThreadSource threads, boolean virtual, String name) {
+        this.cell = cell;
+        this.thread = virtual ? threads.newVirtualThread(name, this) : threads.newPlatformThread(name, this);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    @Override
+    public void schedule(ActorCell<?> target) {
+        signalled = true;
+        LockSupport.unpark(thread);
+    }
+
+    @Override
+    public void yieldTurn(ActorCell<?> target) {
+        signalled = true;
+        LockSupport.unpark(thread);
+    }
+
+    @Override
+    public void run() {
+        bindToCurrentThread();
+        try {
+            while (!cell.isTerminated()) {
+                while (!signalled) LockSupport.park(this);
+                signalled = false;
+                running = cell;
+                cell.runTurn();
+                running = null;
+            }
+        } finally {
+            unbindFromCurrentThread();
+        }
+    }
+
+    @Override
+    boolean enterBlocking() {
+        return false;
+    }
+
+    @Override
+    void exitBlocking() {}
+}

@@ -1,0 +1,228 @@
+package io.heddle.internal;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The shared dispatcher: a few long-lived virtual threads (workers) take ready actors from a queue and run their
+ * turns. See docs/adr/0002 for why.
+ *
+ * <h2>Design</h2>
+ * <ul>
+ *   <li><b>Ready queue.</b> A global MPMC queue, plus one {@code runNext} slot per worker: an actor made ready by a
+ *       handler whose own mailbox is empty runs next on the same worker, so a ping-pong or a ring hops without waking
+ *       anyone (Go's runnext). A displaced or yielding actor goes to the global queue. Every 64th turn a worker looks
+ *       at the global queue first, so runNext cannot starve it.</li>
+ *   <li><b>Active workers.</b> {@code active} counts workers that run turns or look for work; the dispatcher keeps it
+ *       at most {@code parallelism} (the carriers), starting workers lazily and parking idle ones on a stack.</li>
+ *   <li><b>Blocking.</b> A handler that waits in a Heddle operation calls {@link #enterBlocking()}: the worker stops
+ *       counting as active and, if work is queued, another worker is woken or started. When the wait ends the worker
+ *       counts again, finishes its turn, and if there are now too many active workers, goes idle. So a blocked handler
+ *       holds a parked virtual thread, never a carrier, and never stops the other actors.</li>
+ *   <li><b>Idle.</b> A worker that finds nothing spins briefly (only one at a time) and then parks; a producer wakes
+ *       a parked worker only when no one is spinning and fewer than {@code parallelism} are active.</li>
+ * </ul>
+ * Handlers that block in JDK code Heddle cannot see (sockets, JDBC, {@code Thread.sleep}) hold their worker; such
+ * actors belong on {@link io.heddle.Backend#virtualThread()}.
+ */
+final class Dispatcher implements TurnScheduler {
+
+    private static final int SPINS = 256;
+
+    private final String name;
+    private final int parallelism;
+    private final ThreadSource threads;
+    private final ConcurrentLinkedQueue<ActorCell<?>> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger active = new AtomicInteger();
+    private final AtomicInteger spinning = new AtomicInteger();
+    private final AtomicInteger idleCount = new AtomicInteger();
+    private final AtomicInteger workerIds = new AtomicInteger();
+    private final Set<Worker> workers = ConcurrentHashMap.newKeySet();
+    private volatile boolean shutdown;
+
+    Dispatcher(String name, int parallelism, ThreadSource threads) {
+        this.name = name;
+        this.parallelism = parallelism;
+        this.threads = threads;
+    }
+
+    @Override
+    public void schedule(ActorCell<?> cell) {
+        if (Carrier.current() instanceof Worker w && w.dispatcher() == this && !w.blocked) {
+            ActorCell<?> running = w.running;
+            if (running != null && running.mailboxLooksEmpty()) {
+                ActorCell<?> displaced = w.runNext;
+                w.runNext = cell;
+                if (displaced == null) return;
+                cell = displaced;
+            }
+        }
+        queue.offer(cell);
+        signal();
+    }
+
+    @Override
+    public void yieldTurn(ActorCell<?> cell) {
+        queue.offer(cell);
+        signal();
+    }
+
+    /** Makes sure some worker will look at the queue. */
+    private void signal() {
+        if (spinning.get() > 0 || shutdown) return;
+        int a;
+        do {
+            a = active.get();
+            if (a >= parallelism) return;
+        } while (!active.compareAndSet(a, a + 1));
+        Worker w = idle.pollFirst();
+        if (w != null) {
+            idleCount.decrementAndGet();
+            w.wake();
+        } else {
+            startWorker();
+        }
+    }
+
+    private void startWorker() {
+        Worker w = new Worker();
+        workers.add(w);
+        w.thread = threads.newVirtualThread("heddle-" + name + "-worker-" + workerIds.incrementAndGet(), w);
+        w.thread.start();
+    }
+
+    /** Stops the workers once they finish their current turn. */
+    void shutdown() {
+        shutdown = true;
+        for (Worker w : workers) w.wake();
+    }
+
+    /** Returns the number of worker threads alive: active, blocked and idle. */
+    int workerCount() {
+        return workers.size();
+    }
+
+    final class Worker extends Carrier implements Runnable {
+        Thread thread;
+        /** The actor to run next on this worker. Worker thread only. */
+        ActorCell<?> runNext;
+        /** True while a handler on this worker waits in a Heddle operation. Worker thread only. */
+        boolean blocked;
+        private int ticks;
+        private volatile boolean parked;
+
+        Dispatcher dispatcher() {
+            return Dispatcher.this;
+        }
+
+        @Override
+        public void run() {
+            bindToCurrentThread();
+            try {
+                while (!shutdown) {
+                    ActorCell<?> cell = next();
+                    if (cell == null) cell = spin();
+                    if (cell == null) {
+                        if (!goIdle()) return;
+                        continue;
+                    }
+                    running = cell;
+                    try {
+                        cell.runTurn();
+                    } finally {
+                        running = null;
+                    }
+                    if (active.get() > parallelism && !goIdle()) return;
+                }
+            } finally {
+                workers.remove(this);
+                unbindFromCurrentThread();
+            }
+        }
+
+        private ActorCell<?> next() {
+            ActorCell<?> local = runNext;
+            if (local != null && (++ticks & 63) != 0) {
+                runNext = null;
+                return local;
+            }
+            ActorCell<?> global = queue.poll();
+            if (global != null) return global;
+            runNext = null;
+            return local;
+        }
+
+        private ActorCell<?> spin() {
+            if (spinning.get() > 0 || !spinning.compareAndSet(0, 1)) return null;
+            ActorCell<?> found = null;
+            try {
+                for (int i = 0; i < SPINS && !shutdown; i++) {
+                    found = queue.poll();
+                    if (found != null) break;
+                    Thread.onSpinWait();
+                }
+            } finally {
+                spinning.set(0);
+            }
+            if (found != null && !queue.isEmpty()) signal();
+            return found;
+        }
+
+        /** Parks until woken. Returns false if the worker should exit. */
+        private boolean goIdle() {
+            if (runNext != null) {
+                queue.offer(runNext);
+                runNext = null;
+            }
+            if (idleCount.get() >= parallelism) {
+                // Enough spares parked already: this one, left over from a blocking handler, ends.
+                active.decrementAndGet();
+                if (!queue.isEmpty()) signal();
+                return false;
+            }
+            parked = true;
+            idle.addFirst(this);
+            idleCount.incrementAndGet();
+            active.decrementAndGet();
+            // Work queued while we still counted as active found nobody to wake: take ourselves back for it.
+            if (!queue.isEmpty() && idle.remove(this)) {
+                idleCount.decrementAndGet();
+                active.incrementAndGet();
+                parked = false;
+                return !shutdown;
+            }
+            while (parked && !shutdown) LockSupport.park(this);
+            return !shutdown;
+        }
+
+        void wake() {
+            parked = false;
+            Thread t = thread;
+            if (t != null) LockSupport.unpark(t);
+        }
+
+        @Override
+        boolean enterBlocking() {
+            if (blocked) return false;
+            blocked = true;
+            if (runNext != null) {
+                queue.offer(runNext);
+                runNext = null;
+            }
+            active.decrementAndGet();
+            if (!queue.isEmpty()) signal();
+            return true;
+        }
+
+        @Override
+        void exitBlocking() {
+            blocked = false;
+            active.incrementAndGet();
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package io.heddle.internal;
+
+import io.heddle.ActorInterruptedException;
+import io.heddle.ActorStoppedException;
+import io.heddle.CallFailedException;
+import io.heddle.CallTimeoutException;
+import io.heddle.Cancellable;
+import io.heddle.DeadLetter;
+import io.heddle.ExitReason;
+import io.heddle.MailboxFullException;
+import io.heddle.ReplyTo;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One outstanding call: the reply handle the callee answers through and the slot the caller waits on.
+ *
+ * <p>States: {@code outcome} is null while pending, then set once by CAS to a value (the reply, {@link #NULL_REPLY}
+ * for null), a {@link Failure}, or {@link #ABANDONED} when the caller gave up (timeout or interrupt). Whoever loses
+ * the CAS with a reply dead-letters it as {@link DeadLetter.Reason#LATE_REPLY}; nothing else refers to a pending reply,
+ * so an abandoned one is garbage as soon as the request message is.
+ *
+ * <p>A blocking caller parks on {@code waiter}; an asynchronous one gets {@code future}, completed by the answering
+ * thread, with its timeout on the system clock.
+ */
+public final class PendingReply<R> implements ReplyTo<R> {
+
+    private static final Object NULL_REPLY = new Object();
+    private static final Object ABANDONED = new Object();
+    private static final VarHandle OUTCOME;
+
+    static {
+        try {
+            OUTCOME = MethodHandles.lookup().findVarHandle(PendingReply.class, "outcome", Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Why a call failed; turned into an exception on the caller's thread, so its stack trace is the caller's. */
+    private record Failure(Kind kind, Throwable cause, ExitReason exitReason, String detail) {}
+
+    private enum Kind { HANDLER, STOPPED, MAILBOX, UNHANDLED }
+
+    private final ActorCell<?> target;
+    private final long startNanos;
+    /** Set by the caller right after it builds the request, before the request is sent. */
+    private Class<?> requestType = Object.class;
+    @SuppressWarnings("unused") // accessed through OUTCOME
+    private volatile Object outcome;
+    /** The blocked caller; written by the caller before it checks {@code outcome}, read by the answering thread. */
+    private volatile Thread waiter;
+    /** For callAsync only. */
+    private final CompletableFuture<R> future;
+    /** The async timeout timer; cancelled once answered. */
+    private volatile Cancellable timeoutTimer;
+
+    PendingReply(ActorCell<?> target, long startNanos, boolean async) {
+        this.target = target;
+        this.startNanos = startNanos;
+        this.future = async ? new CompletableFuture<>() : null;
+    }
+
+    void requestType(Class<?> type) {
+        this.requestType = type;
+    }
+
+    CompletableFuture<R> future() {
+        return future;
+    }
+
+    @Override
+    public boolean reply(R value) {
+        if (settle(value == null ? NULL_REPLY : value)) return true;
+        target.lateReply(value == null ? "null reply" : value);
+        return false;
+    }
+
+    @Override
+    public boolean fail(Throwable cause) {
+        java.util.Objects.requireNonNull(cause, "cause");
+        if (settle(new Failure(Kind.HANDLER, cause, null, "the handler answered with a failure"))) return true;
+        target.lateReply(cause);
+        return false;
+    }
+
+    @Override
+    public boolean isDone() {
+        return outcome != null;
+    }
+
+    /** The handler threw while handling the request. */
+    void handlerFailed(Throwable cause) {
+        settle(new Failure(Kind.HANDLER, cause, null, "the handler threw " + cause.getClass().getName()));
+    }
+
+    /** The request was not delivered, or the actor stopped before answering. */
+    void undelivered(DeadLetter.Reason reason, ExitReason exitReason) {
+        Kind kind = switch (reason) {
+            case RECIPIENT_STOPPED -> Kind.STOPPED;
+            case UNHANDLED -> Kind.UNHANDLED;
+            default -> Kind.MAILBOX;
+        };
+        settle(new Failure(kind, null, exitReason, reason.description()));
+    }
+
+    private boolean settle(Object result) {
+        if (!OUTCOME.compareAndSet(this, null, result)) return false;
+        if (future != null) {
+            Cancellable timer = timeoutTimer;
+            if (timer != null) timer.cancel();
+            completeFuture(result);
+        } else {
+            Thread w = waiter;
+            if (w != null) LockSupport.unpark(w);
+        }
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void completeFuture(Object result) {
+        if (result instanceof Failure f) future.completeExceptionally(toException(f));
+        else future.complete(result == NULL_REPLY ? null : (R) result);
+    }
+
+    /** Arms the timeout of an async call. */
+    void armTimeout(RuntimeClock clock, long timeoutNanos) {
+        timeoutTimer = clock.schedule(timeoutNanos, () -> {
+            if (OUTCOME.compareAndSet(this, null, ABANDONED)) {
+                future.completeExceptionally(timeoutException(target.clock().nanoTime()));
+            }
+        });
+        if (outcome != null) timeoutTimer.cancel();
+    }
+
+    /**
+     * Waits for the answer until {@code deadlineNanos}. Only the calling actor waits: a dispatcher worker hands its
+     * place to another before parking.
+     */
+    @SuppressWarnings("unchecked")
+    R await(long deadlineNanos) {
+        Object result = outcome;
+        if (result == null) {
+            RuntimeClock clock = target.clock();
+            waiter = Thread.currentThread();
+            Carrier blocked = null;
+            try {
+                while ((result = outcome) == null) {
+                    long now = clock.nanoTime();
+                    long remaining = deadlineNanos - now;
+                    if (remaining <= 0) {
+                        if (OUTCOME.compareAndSet(this, null, ABANDONED)) throw timeoutException(now);
+                        continue;
+                    }
+                    if (blocked == null) blocked = Carrier.beginBlocking();
+                    clock.parkNanos(this, remaining);
+                    if (Thread.interrupted()) {
+                        if (OUTCOME.compareAndSet(this, null, ABANDONED)) {
+                            Thread.currentThread().interrupt();
+                            throw new ActorInterruptedException("interrupted while waiting for " + target
+                                    + " to reply to " + requestType.getSimpleName());
+                        }
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            } finally {
+                Carrier.endBlocking(blocked);
+                waiter = null;
+            }
+        }
+        if (result instanceof Failure f) throw toException(f);
+        return result == NULL_REPLY ? null : (R) result;
+    }
+
+    private CallTimeoutException timeoutException(long now) {
+        Duration elapsed = Duration.ofNanos(now - startNanos);
+        int depth = target.mailboxSize();
+        return new CallTimeoutException(target.pid(), requestType,
+                "call to " + target + " timed out after " + elapsed.toMillis() + " ms waiting for a reply to "
+                        + requestType.getSimpleName() + " (mailbox depth " + depth + "). The actor may be overloaded,"
+                        + " blocked in a handler, or never reply to this message; check the handler or pass a longer"
+                        + " timeout to call(request, timeout).",
+                elapsed, depth);
+    }
+
+    private CallFailedException toException(Failure f) {
+        String type = requestType.getSimpleName();
+        return switch (f.kind()) {
+            case HANDLER -> new CallFailedException(target.pid(), requestType,
+                    "call to " + target + " with " + type + " failed: " + f.detail() + ": " + f.cause(), f.cause());
+            case STOPPED -> new ActorStoppedException(target.pid(), requestType,
+                    "call to " + target + " with " + type + " failed: the actor has stopped"
+                            + (f.exitReason() == null ? "" : " (" + f.exitReason() + ")")
+                            + " before replying. Check isAlive() or watch the actor before calling it.",
+                    f.exitReason());
+            case UNHANDLED -> new CallFailedException(target.pid(), requestType,
+                    "call to " + target + " with " + type + " failed: the actor's behavior returned "
+                            + "Behaviors.unhandled() for it. Check that the actor's current behavior accepts " + type
+                            + ".", null);
+            case MAILBOX -> new MailboxFullException(target.pid(), requestType,
+                    "call to " + target + " with " + type + " failed: " + f.detail() + " (capacity "
+                            + target.mailboxCapacity() + "). The actor is not keeping up; slow the callers down or"
+                            + " give it a larger mailbox.");
+        };
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Heddle's actor runtime: typed actors with cast and call, pids, mailboxes with buffer strategies, a dispatcher on
+ * virtual threads, timers, stash, selective receive and dead letters. Depends on the JDK only.
+ */
+module io.heddle.core {
+    // API: everything an application uses.
+    exports io.heddle;
+
+    // Implementation: io.heddle.internal is deliberately not exported.
+}
