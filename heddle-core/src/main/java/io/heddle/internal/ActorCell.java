@@ -401,6 +401,8 @@ public final class ActorCell<M> implements ActorRef<M> {
             LOG.log(Level.ERROR, "internal error in the turn of " + this + "; stopping it", bug);
             if (lifecycle != DEAD) terminate(ExitReason.error(bug));
         } finally {
+            CellExtras<M> x = extras;
+            if (x != null && x.deferredReplies != null) x.pruneDeferredReplies();
             releaseRunner(me);
             afterTurn();
         }

@@ -85,7 +85,12 @@ final class CellExtras<M> {
 
     void deferReply(PendingReply<?> reply) {
         if (deferredReplies == null) deferredReplies = new ArrayList<>();
-        if (deferredReplies.size() >= 16) deferredReplies.removeIf(PendingReply::isDone);
         deferredReplies.add(reply);
+    }
+
+    /** Forgets answered and abandoned calls, so a timed-out call is garbage by the end of the turn. */
+    void pruneDeferredReplies() {
+        deferredReplies.removeIf(PendingReply::isDone);
+        if (deferredReplies.isEmpty()) deferredReplies = null;
     }
 }
