@@ -247,8 +247,8 @@ public final class ActorCell<M> implements ActorRef<M> {
     public CompletableFuture<ExitReason> termination() {
         CellExtras<M> x = extras();
         CompletableFuture<ExitReason> future = x.terminationFuture();
-        ExitReason reason = x.exitReason;
-        if (reason != null) future.complete(reason);
+        // Only once termination has finished (mailbox drained, replies failed): the exit reason alone is set earlier.
+        if (x.terminated) future.complete(x.exitReason);
         return future;
     }
 
@@ -601,6 +601,9 @@ public final class ActorCell<M> implements ActorRef<M> {
         classActor = null;
         x.behaviorStack = null;
         x.terminateHooks = null;
+        // Written before the future is read, as termination() creates the future before reading it (Dekker): one of
+        // the two completes it, never neither.
+        x.terminated = true;
         CompletableFuture<ExitReason> future = x.termination;
         if (future != null) future.complete(reason);
         if (x.started != null) {

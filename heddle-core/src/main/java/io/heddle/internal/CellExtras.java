@@ -30,7 +30,10 @@ final class CellExtras<M> {
     HashSet<TimerHandle> timers;
 
     // Any thread.
+    /** Set when the actor starts terminating; read for error messages. */
     volatile ExitReason exitReason;
+    /** Set by the actor thread once termination is complete, right before the termination future is completed. */
+    volatile boolean terminated;
     volatile CompletableFuture<ExitReason> termination;
     /** Set before the actor is scheduled, by ActorSystem.start; completed by the actor thread. */
     volatile CompletableFuture<Void> started;
