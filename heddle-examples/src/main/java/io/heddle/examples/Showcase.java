@@ -6,15 +6,18 @@ import io.heddle.ActorSystem;
 import io.heddle.Behavior;
 import io.heddle.Behaviors;
 import io.heddle.CallFailedException;
+import io.heddle.CallTimeoutException;
 import io.heddle.ExitReason;
 import io.heddle.ReplyTo;
 import io.heddle.SpawnOptions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -109,26 +112,34 @@ public final class Showcase {
                     return g;
                 }
             };
+            var restarts = new Object() {
+                /** Restarts the gateway once per crash, whichever of the failed call and the notice comes first. */
+                void restart(ActorRef<Charge> down, ExitReason reason) {
+                    if (down != state.gateway || !(reason instanceof ExitReason.Error(Throwable cause))) return;
+                    crashes.incrementAndGet();
+                    state.gateway = state.startGateway();
+                    out.accept("  ! " + down + " crashed (" + cause.getMessage() + "); restarted as " + state.gateway);
+                }
+            };
             return (c, message) -> {
                 switch (message) {
                     case Charge charge -> {
                         // Call the gateway and relay: if it crashes mid-charge, this call fails at once and so does
-                        // the caller's. Only this actor waits meanwhile; the others keep running.
+                        // the caller's, who retries. Only this actor waits meanwhile; the others keep running.
+                        ActorRef<Charge> gateway = state.gateway;
                         try {
-                            charge.replyTo().reply(state.gateway.call(
+                            charge.replyTo().reply(gateway.call(
                                     r -> new Charge(charge.orderId(), charge.cents(), r), Duration.ofSeconds(1)));
+                        } catch (CallTimeoutException e) {
+                            charge.replyTo().fail(e);
                         } catch (CallFailedException e) {
+                            // The gateway crashed on this charge and is stopping; its crash notice may still be on
+                            // its way. Restart it now, so that the checkout's retry finds a gateway.
+                            restarts.restart(gateway, gateway.termination().get(1, TimeUnit.SECONDS));
                             charge.replyTo().fail(e);
                         }
                     }
-                    case GatewayDown(ActorRef<Charge> down, ExitReason reason) -> {
-                        if (reason instanceof ExitReason.Error(Throwable cause)) {
-                            crashes.incrementAndGet();
-                            state.gateway = state.startGateway();
-                            out.accept("  ! " + down + " crashed (" + cause.getMessage() + "); restarted as "
-                                    + state.gateway);
-                        }
-                    }
+                    case GatewayDown(ActorRef<Charge> down, ExitReason reason) -> restarts.restart(down, reason);
                 }
                 return Behaviors.same();
             };
@@ -174,12 +185,12 @@ public final class Showcase {
         long deadLetters;
         long started = System.nanoTime();
         try (ActorSystem system = ActorSystem.create("showcase")) {
-            ActorRef<InventoryMsg> inventory = system.start(new Inventory(), SpawnOptions.named("inventory"));
-            ActorRef<PaymentsMsg> payments = system.start(payments(out, crashes), SpawnOptions.named("payments"));
-            ActorRef<PlaceOrder> checkout = system.start(checkout(inventory, payments), SpawnOptions.named("checkout"));
-            for (ActorRef<?> ref : List.of(inventory, payments, checkout)) {
-                ref.termination().thenRun(() -> shutdownOrder.add(ref.name().orElseThrow()));
-            }
+            ActorRef<InventoryMsg> inventory = system.start(noteStop(new Inventory(), "inventory", shutdownOrder),
+                    SpawnOptions.named("inventory"));
+            ActorRef<PaymentsMsg> payments = system.start(noteStop(payments(out, crashes), "payments",
+                    shutdownOrder), SpawnOptions.named("payments"));
+            ActorRef<PlaceOrder> checkout = system.start(noteStop(checkout(inventory, payments), "checkout",
+                    shutdownOrder), SpawnOptions.named("checkout"));
             out.accept("  started " + inventory + ", " + payments + ", " + checkout);
 
             // Four clients on virtual threads place 24 orders between them; each waits for its outcome.
@@ -215,6 +226,15 @@ public final class Showcase {
         out.accept("Shutdown stopped " + String.join(", ", report.shutdownOrder())
                 + " (reverse start order); total run " + (System.nanoTime() - started) / 1_000_000 + " ms.");
         return report;
+    }
+
+    /** Wraps {@code behavior} so that the actor notes its name in {@code stops} as it stops, on its own thread. */
+    private static <M> Behavior<M> noteStop(Behavior<M> behavior, String name, Collection<String> stops) {
+        return Behaviors.setup(ctx -> {
+            ctx.onTerminate(reason -> stops.add(name));
+
+            return behavior;
+        });
     }
 
     private static int orderId(Outcome outcome) {
