@@ -1,10 +1,12 @@
 /**
  * Heddle's actor runtime: typed actors with cast and call, pids, mailboxes with buffer strategies, a dispatcher on
- * virtual threads, timers, stash, selective receive and dead letters. Depends on the JDK only.
+ * virtual threads, timers, stash, selective receive, dead letters, links, monitors, a registry and supervisors.
+ * Depends on the JDK only.
  */
 module io.heddle.core {
     // API: everything an application uses.
     exports io.heddle;
+    exports io.heddle.supervision;
 
     // Implementation: io.heddle.internal is deliberately not exported.
 }

@@ -4,6 +4,7 @@ import io.heddle.internal.CellContext;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -42,6 +43,11 @@ public sealed interface ActorContext<M> permits CellContext {
         return spawn(behavior, SpawnOptions.defaults());
     }
 
+    /** Spawns a linked child with default options. See {@link #spawnLink(Behavior, SpawnOptions)}. */
+    default <C> ActorRef<C> spawnLink(Behavior<C> behavior) {
+        return spawnLink(behavior, SpawnOptions.defaults());
+    }
+
     /**
      * Stops this actor with {@link ExitReason#NORMAL} once the current message is handled. Messages still queued go to
      * dead letters.
@@ -54,6 +60,67 @@ public sealed interface ActorContext<M> permits CellContext {
      * @throws IllegalArgumentException if {@code child} is not a child of this actor
      */
     void stop(ActorRef<?> child);
+
+    /**
+     * Spawns a child and links it to this actor before it runs, so that neither can exit unnoticed by the other: Erlang's
+     * {@code spawn_link}. See {@link #link(ActorRef)}.
+     *
+     * @throws ActorSystemStoppedException if the system is shutting down
+     */
+    <C> ActorRef<C> spawnLink(Behavior<C> behavior, SpawnOptions options);
+
+    /**
+     * Links this actor and {@code other}, both ways. When either exits abnormally ({@link ExitReason#isAbnormal()}),
+     * the other gets an exit signal: if it traps exits ({@link #trapExits}) the signal arrives as a message, otherwise
+     * it exits too with {@link ExitReason.Linked}. Normal exits reach only trapping actors. Linking twice is the same as
+     * linking once. Linking to an actor that has already stopped delivers its exit signal at once, with
+     * {@link ExitReason#NOPROC}.
+     *
+     * @throws IllegalArgumentException if {@code other} is this actor
+     */
+    void link(ActorRef<?> other);
+
+    /**
+     * Removes the link with {@code other}, both ways; an exit signal from it that has not been handled yet is discarded.
+     * Unlinking actors that are not linked does nothing.
+     */
+    void unlink(ActorRef<?> other);
+
+    /**
+     * From now on, exit signals from linked actors, normal or not, arrive as messages built by {@code adapter} instead of
+     * stopping this actor: Erlang's {@code process_flag(trap_exit, true)}. The signals travel in the control lane, so
+     * they are never dropped and are handled ahead of queued user messages. {@link ActorRef#kill()} still kills.
+     *
+     * {@snippet :
+     * record WorkerExited(ExitSignal signal) implements ManagerMsg {}
+     * ctx.trapExits(WorkerExited::new);
+     * }
+     */
+    void trapExits(Function<? super ExitSignal, ? extends M> adapter);
+
+    /** Stops trapping exits: an abnormal exit of a linked actor stops this one again. */
+    void stopTrappingExits();
+
+    /**
+     * Monitors {@code target}: when it stops, this actor gets a {@link Down} notice, turned into one of its own messages
+     * by {@code adapter}. Monitors are one-way and stack: each call makes a new monitor and, in the end, a new notice.
+     * Monitoring an actor that has already stopped delivers the notice at once, with {@link ExitReason#NOPROC}.
+     *
+     * @return the monitor, to {@link #demonitor} it and to recognise its notice
+     * @throws IllegalArgumentException if {@code target} is this actor
+     */
+    MonitorRef monitor(ActorRef<?> target, Function<? super Down, ? extends M> adapter);
+
+    /**
+     * Ends a monitor; its notice, if already on its way, is discarded. Returns true if the monitor was active.
+     */
+    boolean demonitor(MonitorRef monitor);
+
+    /**
+     * Reports this actor's health, which {@link ActorRef#health()} returns and supervisors aggregate. Every actor
+     * starts {@link Health#HEALTHY}.
+     */
+    void reportHealth(Health health);
 
     /** Pushes {@code behavior} onto the behavior stack: it handles the next messages until {@link #unbecome()}. */
     void become(Behavior<M> behavior);

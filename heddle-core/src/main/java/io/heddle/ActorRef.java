@@ -104,6 +104,13 @@ public sealed interface ActorRef<M> extends Comparable<ActorRef<?>> permits Acto
     /** Returns a future that completes with the exit reason once the actor has stopped and released its resources. */
     CompletableFuture<ExitReason> termination();
 
+    /**
+     * Returns the health the actor last reported with {@link ActorContext#reportHealth} ({@link Health#HEALTHY} until
+     * it reports one), or {@link Health.Unhealthy} once it has stopped. A supervisor's health aggregates its
+     * children's.
+     */
+    Health health();
+
     /** Returns a reference that does not keep the actor reachable once it has stopped. */
     WeakActorRef<M> weak();
 

@@ -69,6 +69,9 @@ public sealed interface ActorSystem extends AutoCloseable permits SystemImpl {
         return start(behavior, SpawnOptions.defaults());
     }
 
+    /** Returns the system's registry of named actors. */
+    Registry registry();
+
     /** Returns the system's dead letters. */
     DeadLetters deadLetters();
 

@@ -11,11 +11,14 @@ import java.util.Objects;
  *     case ExitReason.Shutdown s -> "asked to stop";
  *     case ExitReason.Killed k -> "killed";
  *     case ExitReason.Error(Throwable cause) -> "crashed: " + cause;
+ *     case ExitReason.Linked(Pid from, ExitReason cause) -> "linked to " + from + ", which exited: " + cause;
+ *     case ExitReason.NoProc p -> "was not alive";
  * };
  * }
  *
- * <p>{@link Normal} and {@link Shutdown} are clean exits; {@link Killed} and {@link Error} are abnormal (see
- * {@link #isAbnormal()}). Thread-safe: immutable values.
+ * <p>{@link Normal} and {@link Shutdown} are clean exits; the others are abnormal (see {@link #isAbnormal()}): a
+ * supervisor restarts a transient child only after an abnormal exit, and an abnormal exit travels along links.
+ * Thread-safe: immutable values.
  */
 public sealed interface ExitReason {
 
@@ -25,15 +28,28 @@ public sealed interface ExitReason {
     ExitReason SHUTDOWN = new Shutdown();
     /** The actor was killed: {@link ActorRef#kill()}, or a graceful stop that ran out of time. */
     ExitReason KILLED = new Killed();
+    /**
+     * The actor was not alive: the reason in the notice a watcher gets when it links to or monitors an actor that has
+     * already stopped, as Erlang's {@code noproc}.
+     */
+    ExitReason NOPROC = new NoProc();
 
     /** Returns the reason for an actor that failed with {@code cause}. */
     static ExitReason error(Throwable cause) {
         return new Error(cause);
     }
 
-    /** Returns true for {@link Killed} and {@link Error}: exits a supervisor treats as failures. */
+    /** Returns the reason for an actor that exits because {@code from}, linked to it, exited with {@code reason}. */
+    static ExitReason linked(Pid from, ExitReason reason) {
+        return new Linked(from, reason);
+    }
+
+    /**
+     * Returns true for every reason but {@link Normal} and {@link Shutdown}: the exits a supervisor treats as failures
+     * and that links propagate.
+     */
     default boolean isAbnormal() {
-        return this instanceof Killed || this instanceof Error;
+        return !(this instanceof Normal || this instanceof Shutdown);
     }
 
     /** A normal exit. Use {@link #NORMAL}. */
@@ -74,6 +90,33 @@ public sealed interface ExitReason {
         @Override
         public String toString() {
             return "error: " + cause;
+        }
+    }
+
+    /**
+     * The actor exited because an actor linked to it exited abnormally and it was not trapping exits.
+     *
+     * @param from   the pid of the linked actor that exited first
+     * @param reason why that actor exited
+     */
+    record Linked(Pid from, ExitReason reason) implements ExitReason {
+        /** Rejects null components. */
+        public Linked {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public String toString() {
+            return "linked to " + from + ", which exited: " + reason;
+        }
+    }
+
+    /** The actor was not alive when linked or monitored. Use {@link #NOPROC}. */
+    record NoProc() implements ExitReason {
+        @Override
+        public String toString() {
+            return "noproc";
         }
     }
 }

@@ -6,7 +6,11 @@ import io.heddle.ActorRef;
 import io.heddle.Behavior;
 import io.heddle.Cancellable;
 import io.heddle.DeadLetter;
+import io.heddle.Down;
 import io.heddle.ExitReason;
+import io.heddle.ExitSignal;
+import io.heddle.Health;
+import io.heddle.MonitorRef;
 import io.heddle.Pid;
 import io.heddle.ReplyTo;
 import io.heddle.SendResult;
@@ -17,6 +21,7 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +32,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * An actor: its mailbox, its behavior, its place in the tree, and the turn loop that runs it. The cell is also the
@@ -114,7 +120,7 @@ public final class ActorCell<M> implements ActorRef<M> {
     private Envelope current;
     private ExitReason pendingExit;
 
-    // Guarded by SystemImpl.treeLock.
+    // Guarded by the system's ActorTable lock.
     ActorCell<?> prevSibling;
     ActorCell<?> nextSibling;
 
@@ -131,6 +137,11 @@ public final class ActorCell<M> implements ActorRef<M> {
             throw new IllegalStateException(actor.getClass().getName() + " instance was spawned before: an Actor "
                     + "instance belongs to one actor; spawn a new instance (supervisors take a factory for this)");
         }
+    }
+
+    /** Returns the cell behind {@code ref}: every ActorRef is one. */
+    static ActorCell<?> of(ActorRef<?> ref) {
+        return (ActorCell<?>) Objects.requireNonNull(ref, "ref");
     }
 
     void setScheduler(TurnScheduler scheduler) {
@@ -250,6 +261,20 @@ public final class ActorCell<M> implements ActorRef<M> {
         // Only once termination has finished (mailbox drained, replies failed): the exit reason alone is set earlier.
         if (x.terminated) future.complete(x.exitReason);
         return future;
+    }
+
+    @Override
+    public Health health() {
+        CellExtras<M> x = extras;
+        if (lifecycle >= STOPPING) {
+            ExitReason reason = x == null ? null : x.exitReason;
+            return Health.unhealthy(reason == null ? "stopping" : "stopped: " + reason);
+        }
+        if (x == null) return Health.HEALTHY;
+        Supplier<Health> source = x.healthSource;
+        if (source != null) return source.get();
+        Health h = x.health;
+        return h == null ? Health.HEALTHY : h;
     }
 
     @Override
@@ -389,6 +414,7 @@ public final class ActorCell<M> implements ActorRef<M> {
                 Control signal = lane == null ? null : lane.poll();
                 if (signal != null) {
                     handleControl(signal);
+                    if (pendingExit != null) terminate(pendingExit);
                     continue;
                 }
                 if (budget-- == 0) break;
@@ -447,7 +473,75 @@ public final class ActorCell<M> implements ActorRef<M> {
         switch (signal) {
             case Control.Stop(ExitReason reason) -> terminate(reason);
             case Control.Kill k -> terminate(ExitReason.KILLED);
+            case Control.Exit exit -> {
+                if (!exit.unconditional() && !system.table().consumeLink(this, exit.from())) return;
+                CellExtras<M> x = extras;
+                Function<? super ExitSignal, ?> trap = x == null ? null : x.exitTrap;
+                if (trap != null) {
+                    deliverSignal(exit, () -> trap.apply(new ExitSignal(exit.from(), exit.reason())));
+                } else if (exit.reason().isAbnormal()) {
+                    terminate(ExitReason.linked(exit.from().pid(), exit.reason()));
+                }
+            }
+            case Control.Down down -> {
+                CellExtras.Monitoring m = takeMonitoring(down.monitor());
+                if (m != null) {
+                    deliverSignal(down, () -> m.adapter().apply(new Down(down.monitor(), down.target(),
+                            down.reason())));
+                }
+            }
         }
+    }
+
+    private CellExtras.Monitoring takeMonitoring(MonitorRef ref) {
+        CellExtras<M> x = extras;
+        return x == null || x.monitoring == null ? null : x.monitoring.remove(ref);
+    }
+
+    /** Hands an exit signal or down notice, turned into a message by the actor's adapter, to its behavior. */
+    private void deliverSignal(Control signal, Supplier<Object> adapt) {
+        Object message;
+        try {
+            message = adapt.get();
+            if (message == null) {
+                throw new NullPointerException("the adapter given to " + (signal instanceof Control.Down ? "monitor"
+                        : "trapExits") + " returned null for " + signal + "; it must return a message");
+            }
+        } catch (Throwable failure) {
+            crash(failure, signal);
+            return;
+        }
+        handle(new Envelope(message, null));
+    }
+
+    /**
+     * For selective receive: takes the exit signals and down notices this actor would handle as messages out of the
+     * control lane, in order, and returns them as messages. Stop, kill and exits that would stop the actor stay.
+     */
+    private List<Object> signalMessages() {
+        ConcurrentLinkedQueue<Control> lane = control;
+        if (lane == null || lane.isEmpty()) return List.of();
+        List<Object> messages = new ArrayList<>(2);
+        for (Iterator<Control> it = lane.iterator(); it.hasNext(); ) {
+            Control signal = it.next();
+            if (signal instanceof Control.Down down) {
+                it.remove();
+                CellExtras.Monitoring m = takeMonitoring(down.monitor());
+                if (m != null) {
+                    messages.add(Objects.requireNonNull(m.adapter().apply(new Down(down.monitor(), down.target(),
+                            down.reason())), "the adapter given to monitor returned null"));
+                }
+            } else if (signal instanceof Control.Exit exit) {
+                CellExtras<M> x = extras;
+                Function<? super ExitSignal, ?> trap = x == null ? null : x.exitTrap;
+                if (trap == null) continue;
+                it.remove();
+                if (!exit.unconditional() && !system.table().consumeLink(this, exit.from())) continue;
+                messages.add(Objects.requireNonNull(trap.apply(new ExitSignal(exit.from(), exit.reason())),
+                        "the adapter given to trapExits returned null"));
+            }
+        }
+        return messages;
     }
 
     private boolean initialize() {
@@ -596,11 +690,17 @@ public final class ActorCell<M> implements ActorRef<M> {
             }
             x.deferredReplies = null;
         }
-        system.unlink(this);
+        ActorTable.Departure departure = system.table().remove(this);
         behavior = null;
         classActor = null;
         x.behaviorStack = null;
         x.terminateHooks = null;
+        x.monitoring = null;
+        x.exitTrap = null;
+        x.childStopper = null;
+        x.healthSource = null;
+        for (ActorCell<?> peer : departure.links()) peer.sendControl(new Control.Exit(this, reason, false));
+        departure.watchers().forEach((ref, watcher) -> watcher.sendControl(new Control.Down(ref, this, reason)));
         // Written before the future is read, as termination() creates the future before reading it (Dekker): one of
         // the two completes it, never neither.
         x.terminated = true;
@@ -618,6 +718,15 @@ public final class ActorCell<M> implements ActorRef<M> {
     }
 
     private void stopChildren(boolean killed) {
+        CellExtras<M> x = extras;
+        if (!killed && x != null && x.childStopper != null) {
+            try {
+                x.childStopper.run();
+            } catch (Throwable failure) {
+                LOG.log(Level.ERROR, "stopping the children of " + this + " failed; stopping the rest by default",
+                        failure);
+            }
+        }
         List<ActorCell<?>> children = system.childrenNewestFirst(this);
         Duration timeout = system.config().shutdownTimeout();
         for (ActorCell<?> child : children) {
@@ -698,6 +807,46 @@ public final class ActorCell<M> implements ActorRef<M> {
         behavior = x.behaviorStack.pop();
     }
 
+    void link(ActorCell<?> other) {
+        if (other == this) throw new IllegalArgumentException(this + " cannot link to itself");
+        if (other.system() != system) {
+            throw new IllegalArgumentException("cannot link " + this + " to " + other + ": links join actors of one "
+                    + "system; monitor an actor of another system instead");
+        }
+        if (!system.table().link(this, other)) sendControl(new Control.Exit(other, ExitReason.NOPROC, true));
+    }
+
+    void unlink(ActorCell<?> other) {
+        if (other.system() == system) system.table().unlink(this, other);
+    }
+
+    void trapExits(Function<? super ExitSignal, ? extends M> adapter) {
+        extras().exitTrap = adapter;
+    }
+
+    MonitorRef monitor(ActorCell<?> target, Function<? super Down, ? extends M> adapter) {
+        if (target == this) throw new IllegalArgumentException(this + " cannot monitor itself");
+        MonitorRef ref = system.newMonitorRef(target.pid());
+        CellExtras<M> x = extras();
+        if (x.monitoring == null) x.monitoring = new HashMap<>(4);
+        x.monitoring.put(ref, new CellExtras.Monitoring(target, adapter));
+        if (!target.system().table().addWatcher(target, ref, this)) {
+            sendControl(new Control.Down(ref, target, ExitReason.NOPROC));
+        }
+        return ref;
+    }
+
+    boolean demonitor(MonitorRef ref) {
+        CellExtras.Monitoring m = takeMonitoring(ref);
+        if (m == null) return false;
+        m.target().system().table().removeWatcher(m.target(), ref);
+        return true;
+    }
+
+    void reportHealth(Health health) {
+        extras().health = health;
+    }
+
     Cancellable startTimer(M message, Duration delay, boolean periodic) {
         requireMessage(message, periodic ? "sendInterval" : "sendAfter");
         Objects.requireNonNull(delay, "delay");
@@ -765,6 +914,12 @@ public final class ActorCell<M> implements ActorRef<M> {
         Carrier blocked = null;
         try {
             for (;;) {
+                for (Object signal : signalMessages()) {
+                    if (matcher.test((M) signal)) {
+                        return Optional.of((M) signal);
+                    }
+                    pending.addLast(new Envelope(signal, null));
+                }
                 Envelope e;
                 while ((e = mailbox.poll()) != null) {
                     if (isCancelledTimer(e)) continue;
@@ -775,7 +930,7 @@ public final class ActorCell<M> implements ActorRef<M> {
                 long remaining = deadline - clock.nanoTime();
                 if (remaining <= 0) return Optional.empty();
                 schedState = WAITING;
-                if (mailbox.hasPending() || killRequested) {
+                if (mailbox.hasPending() || killRequested || hasSignals()) {
                     schedState = SCHEDULED;
                     continue;
                 }
@@ -791,6 +946,15 @@ public final class ActorCell<M> implements ActorRef<M> {
             schedState = SCHEDULED;
             Carrier.endBlocking(blocked);
         }
+    }
+
+    private boolean hasSignals() {
+        ConcurrentLinkedQueue<Control> lane = control;
+        if (lane == null) return false;
+        for (Control c : lane) {
+            if (c instanceof Control.Down || c instanceof Control.Exit) return true;
+        }
+        return false;
     }
 
     private ActorInterruptedException interruptedReceive() {
@@ -845,6 +1009,21 @@ public final class ActorCell<M> implements ActorRef<M> {
 
     boolean isTerminated() {
         return lifecycle == DEAD;
+    }
+
+    /** True once the actor has begun to terminate. */
+    boolean isStopping() {
+        return lifecycle >= STOPPING;
+    }
+
+    /** Sets what stops this actor's children when it terminates; actor thread only. */
+    void childStopper(Runnable stopper) {
+        extras().childStopper = stopper;
+    }
+
+    /** Makes this actor's health computed by {@code source}; actor thread only. */
+    void healthSource(Supplier<Health> source) {
+        extras().healthSource = source;
     }
 
     ExitReason exitReasonOrNull() {

@@ -5,12 +5,17 @@ import io.heddle.ActorRef;
 import io.heddle.ActorSystem;
 import io.heddle.Behavior;
 import io.heddle.Cancellable;
+import io.heddle.Down;
 import io.heddle.ExitReason;
+import io.heddle.ExitSignal;
+import io.heddle.Health;
+import io.heddle.MonitorRef;
 import io.heddle.SpawnOptions;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** The {@link ActorContext} of one actor: a thin, owner-checked front for its cell. */
@@ -36,6 +41,59 @@ public final class CellContext<M> implements ActorContext<M> {
     public <C> ActorRef<C> spawn(Behavior<C> behavior, SpawnOptions options) {
         cell.checkOwner("spawn");
         return cell.system().spawnCell(cell, behavior, options, false);
+    }
+
+    @Override
+    public <C> ActorRef<C> spawnLink(Behavior<C> behavior, SpawnOptions options) {
+        cell.checkOwner("spawnLink");
+        return cell.system().spawnCell(cell, behavior, options, false, true);
+    }
+
+    @Override
+    public void link(ActorRef<?> other) {
+        cell.checkOwner("link");
+        cell.link(ActorCell.of(other));
+    }
+
+    @Override
+    public void unlink(ActorRef<?> other) {
+        cell.checkOwner("unlink");
+        cell.unlink(ActorCell.of(other));
+    }
+
+    @Override
+    public void trapExits(Function<? super ExitSignal, ? extends M> adapter) {
+        cell.checkOwner("trapExits");
+        cell.trapExits(Objects.requireNonNull(adapter, "adapter"));
+    }
+
+    @Override
+    public void stopTrappingExits() {
+        cell.checkOwner("stopTrappingExits");
+        cell.trapExits(null);
+    }
+
+    @Override
+    public MonitorRef monitor(ActorRef<?> target, Function<? super Down, ? extends M> adapter) {
+        cell.checkOwner("monitor");
+        return cell.monitor(ActorCell.of(target), Objects.requireNonNull(adapter, "adapter"));
+    }
+
+    @Override
+    public boolean demonitor(MonitorRef monitor) {
+        cell.checkOwner("demonitor");
+        return cell.demonitor(Objects.requireNonNull(monitor, "monitor"));
+    }
+
+    @Override
+    public void reportHealth(Health health) {
+        cell.checkOwner("reportHealth");
+        cell.reportHealth(Objects.requireNonNull(health, "health"));
+    }
+
+    /** The cell behind this context, for the runtime's own actors (supervisors). */
+    ActorCell<M> cell() {
+        return cell;
     }
 
     @Override

@@ -1,14 +1,21 @@
 package io.heddle.internal;
 
 import io.heddle.Behavior;
+import io.heddle.Down;
 import io.heddle.ExitReason;
+import io.heddle.ExitSignal;
+import io.heddle.Health;
+import io.heddle.MonitorRef;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The parts of an actor that most actors never use, allocated on first need so an idle actor stays small.
@@ -16,9 +23,17 @@ import java.util.function.Consumer;
  */
 final class CellExtras<M> {
 
-    // Guarded by SystemImpl.treeLock.
+    // Guarded by SystemImpl.tableLock.
     ActorCell<?> firstChild;
     ActorCell<?> lastChild;
+    /** Set when the actor leaves the table: links, monitors and names are refused with noproc from then on. */
+    boolean closed;
+    /** Actors linked to this one. An exit signal removes its sender when the receiver handles it. */
+    HashSet<ActorCell<?>> links;
+    /** Who monitors this actor: monitor to watcher. */
+    HashMap<MonitorRef, ActorCell<?>> watchers;
+    /** Names this actor holds in the registry. */
+    ArrayList<String> names;
 
     // Actor thread only.
     /** Messages taken out of the mailbox but not handled yet: by selective receive, or put back by unstash. */
@@ -28,8 +43,20 @@ final class CellExtras<M> {
     ArrayList<Consumer<ExitReason>> terminateHooks;
     ArrayList<PendingReply<?>> deferredReplies;
     HashSet<TimerHandle> timers;
+    /** Monitors this actor holds on others: monitor to (target, adapter). */
+    HashMap<MonitorRef, Monitoring> monitoring;
+    /** Turns exit signals into messages while this actor traps exits; null when it does not. */
+    Function<? super ExitSignal, ?> exitTrap;
+    /** Stops this actor's children when it terminates, instead of the default (a supervisor's shutdown specs). */
+    Runnable childStopper;
+    /** Computes this actor's health instead of {@link #health} (a supervisor's aggregate). */
+    Supplier<Health> healthSource;
+
+    /** A monitor held by this actor. */
+    record Monitoring(ActorCell<?> target, Function<? super Down, ?> adapter) {}
 
     // Any thread.
+    volatile Health health;
     /** Set when the actor starts terminating; read for error messages. */
     volatile ExitReason exitReason;
     /** Set by the actor thread once termination is complete, right before the termination future is completed. */

@@ -9,22 +9,22 @@ import io.heddle.Backend;
 import io.heddle.Behavior;
 import io.heddle.ExitReason;
 import io.heddle.Mailbox;
+import io.heddle.MonitorRef;
+import io.heddle.Pid;
+import io.heddle.Registry;
 import io.heddle.SpawnOptions;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The actor system: owns the clock, the threads, the dispatcher, the dead letters and the actor tree.
- *
- * <p>The tree: every actor is linked into its parent's list of children (top-level actors into the system's), in
- * spawn order, by intrusive sibling links under {@link #treeLock}. That costs two fields per actor and no map entry,
- * and gives shutdown its reverse-spawn order for free.
+ * The actor system: owns the clock, the threads, the dispatcher, the dead letters, the randomness and the
+ * {@link ActorTable} of its live actors (their tree, links, monitors and names).
  */
 public final class SystemImpl implements ActorSystem {
 
@@ -45,11 +45,12 @@ public final class SystemImpl implements ActorSystem {
     private final int throughput;
     private final CompletableFuture<Void> termination = new CompletableFuture<>();
 
-    final ReentrantLock treeLock = new ReentrantLock();
-    /** Guarded by treeLock. */
-    private ActorCell<?> firstTop;
-    private ActorCell<?> lastTop;
-    /** Written under treeLock. */
+    private final ActorTable table = new ActorTable();
+    private final RegistryImpl registry;
+    private final Random random;
+    private final AtomicLong monitorIds = new AtomicLong();
+    private final ReentrantLock stateLock = new ReentrantLock();
+    /** Written under stateLock. */
     private volatile int state = RUNNING;
 
     public SystemImpl(ActorSystemConfig config) {
@@ -64,6 +65,8 @@ public final class SystemImpl implements ActorSystem {
         this.deadLetters = new DeadLetterOffice(this.clock);
         this.sendTimeoutNanos = config.sendTimeout().toNanos();
         this.throughput = config.throughput();
+        this.registry = new RegistryImpl(this, table);
+        this.random = new Random(this.clock.nanoTime());
     }
 
     @Override
@@ -99,6 +102,15 @@ public final class SystemImpl implements ActorSystem {
     }
 
     <M> ActorCell<M> spawnCell(ActorCell<?> parent, Behavior<M> behavior, SpawnOptions options, boolean awaitInit) {
+        return spawnCell(parent, behavior, options, awaitInit, false);
+    }
+
+    /**
+     * Creates, registers and schedules an actor. With {@code linkToParent}, the actor is linked to its parent before it
+     * runs (spawn_link). With {@code awaitInit}, the cell's started future is set up (the caller waits on it).
+     */
+    <M> ActorCell<M> spawnCell(ActorCell<?> parent, Behavior<M> behavior, SpawnOptions options, boolean awaitInit,
+                               boolean linkToParent) {
         Objects.requireNonNull(behavior, "behavior");
         Objects.requireNonNull(options, "options");
         if (behavior instanceof SpecialBehavior) {
@@ -117,7 +129,12 @@ public final class SystemImpl implements ActorSystem {
         }
         if (dedicated != null) cell.setScheduler(dedicated);
         if (awaitInit) cell.onStarted(new CompletableFuture<>());
-        link(cell);
+        switch (table.add(cell, linkToParent)) {
+            case NONE -> { }
+            case SYSTEM_STOPPING -> throw stopped("spawn an actor");
+            case PARENT_STOPPING -> throw new IllegalStateException(parent + " is stopping and cannot spawn "
+                    + "children");
+        }
         if (dedicated != null) {
             dedicated.schedule(cell);
             dedicated.start();
@@ -131,86 +148,9 @@ public final class SystemImpl implements ActorSystem {
         return "heddle-" + config.name() + "-" + cell;
     }
 
-    private void link(ActorCell<?> cell) {
-        ActorCell<?> parent = cell.parent();
-        treeLock.lock();
-        try {
-            if (state != RUNNING) throw stopped("spawn an actor");
-            if (parent == null) {
-                cell.prevSibling = lastTop;
-                if (lastTop == null) firstTop = cell;
-                else lastTop.nextSibling = cell;
-                lastTop = cell;
-            } else {
-                if (!parent.isAlive()) {
-                    throw new IllegalStateException(parent + " is stopping and cannot spawn children");
-                }
-                CellExtras<?> family = parent.extras();
-                cell.prevSibling = family.lastChild;
-                if (family.lastChild == null) family.firstChild = cell;
-                else family.lastChild.nextSibling = cell;
-                family.lastChild = cell;
-            }
-        } finally {
-            treeLock.unlock();
-        }
-    }
-
-    /** Removes a stopped actor from its parent's children. */
-    void unlink(ActorCell<?> cell) {
-        ActorCell<?> parent = cell.parent();
-        treeLock.lock();
-        try {
-            ActorCell<?> prev = cell.prevSibling;
-            ActorCell<?> next = cell.nextSibling;
-            if (parent == null) {
-                if (prev == null) {
-                    if (firstTop == cell) firstTop = next;
-                } else {
-                    prev.nextSibling = next;
-                }
-                if (next == null) {
-                    if (lastTop == cell) lastTop = prev;
-                } else {
-                    next.prevSibling = prev;
-                }
-            } else {
-                CellExtras<?> family = parent.extras();
-                if (prev == null) {
-                    if (family.firstChild == cell) family.firstChild = next;
-                } else {
-                    prev.nextSibling = next;
-                }
-                if (next == null) {
-                    if (family.lastChild == cell) family.lastChild = prev;
-                } else {
-                    next.prevSibling = prev;
-                }
-            }
-            cell.prevSibling = null;
-            cell.nextSibling = null;
-        } finally {
-            treeLock.unlock();
-        }
-    }
-
     /** Returns the children of {@code parent} (or the top-level actors, for null), newest first. */
     List<ActorCell<?>> childrenNewestFirst(ActorCell<?> parent) {
-        List<ActorCell<?>> result = new ArrayList<>();
-        treeLock.lock();
-        try {
-            ActorCell<?> c;
-            if (parent == null) {
-                c = lastTop;
-            } else {
-                CellExtras<?> family = parent.extrasIfPresent();
-                c = family == null ? null : family.lastChild;
-            }
-            for (; c != null; c = c.prevSibling) result.add(c);
-        } finally {
-            treeLock.unlock();
-        }
-        return result;
+        return table.childrenNewestFirst(parent);
     }
 
     /**
@@ -251,17 +191,21 @@ public final class SystemImpl implements ActorSystem {
     @Override
     public void shutdown(Duration perActorTimeout) {
         Objects.requireNonNull(perActorTimeout, "perActorTimeout");
-        treeLock.lock();
+        stateLock.lock();
         try {
             if (state != RUNNING) {
-                treeLock.unlock();
-                termination.join();
-                treeLock.lock();
+                stateLock.unlock();
+                try {
+                    termination.join();
+                } finally {
+                    stateLock.lock();
+                }
                 return;
             }
             state = STOPPING;
+            table.stopAccepting();
         } finally {
-            treeLock.unlock();
+            stateLock.unlock();
         }
         try {
             for (ActorCell<?> cell : childrenNewestFirst(null)) stopAndAwait(cell, ExitReason.SHUTDOWN, perActorTimeout);
@@ -289,6 +233,24 @@ public final class SystemImpl implements ActorSystem {
 
     RuntimeClock clock() {
         return clock;
+    }
+
+    ActorTable table() {
+        return table;
+    }
+
+    @Override
+    public Registry registry() {
+        return registry;
+    }
+
+    /** The system's source of randomness (backoff jitter): seeded, so a simulation can make it repeatable. */
+    Random random() {
+        return random;
+    }
+
+    MonitorRef newMonitorRef(Pid target) {
+        return new MonitorRef(monitorIds.incrementAndGet(), target);
     }
 
     long sendTimeoutNanos() {

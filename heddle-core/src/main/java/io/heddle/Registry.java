@@ -1,0 +1,65 @@
+package io.heddle;
+
+import io.heddle.internal.RegistryImpl;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Names for actors, per {@link ActorSystem}: register an actor under a unique {@link Name}, look it up, send to the
+ * name. A name is released when its actor stops, before the actor's links and monitors hear of it, so a supervisor
+ * that restarts the actor can register the new one under the same name at once.
+ *
+ * {@snippet :
+ * static final Name<PaymentsMsg> PAYMENTS = Name.of("payments");
+ *
+ * Registry registry = system.registry();
+ * registry.register(PAYMENTS, system.spawn(payments()));
+ * registry.cast(PAYMENTS, new Refund(42));                 // NotRegisteredException if nobody holds the name
+ * Optional<ActorRef<PaymentsMsg>> now = registry.whereis(PAYMENTS);
+ * }
+ *
+ * <p>An actor may hold several names. Supervisors register their children under a name given in the child's spec
+ * ({@code ChildSpec.registerAs}), on every restart.
+ *
+ * <p>Threading: thread-safe; no method blocks except {@code call}, which waits like {@link ActorRef#call}.
+ */
+public sealed interface Registry permits RegistryImpl {
+
+    /**
+     * Registers {@code ref} under {@code name}.
+     *
+     * @throws NameTakenException       if another live actor holds the name
+     * @throws IllegalArgumentException if {@code ref} has stopped
+     */
+    <M> void register(Name<M> name, ActorRef<M> ref);
+
+    /**
+     * Releases {@code name}. Returns true if it was registered.
+     */
+    boolean unregister(Name<?> name);
+
+    /** Returns the live actor registered under {@code name}, if any. */
+    <M> Optional<ActorRef<M>> whereis(Name<M> name);
+
+    /**
+     * Casts {@code message} to the actor registered under {@code name}; see {@link ActorRef#cast}.
+     *
+     * @throws NotRegisteredException if no live actor holds the name
+     */
+    <M> void cast(Name<M> name, M message);
+
+    /**
+     * Calls the actor registered under {@code name} with the system's default timeout; see {@link ActorRef#call}.
+     *
+     * @throws NotRegisteredException if no live actor holds the name
+     */
+    <M, R> R call(Name<M> name, Function<ReplyTo<R>, ? extends M> request);
+
+    /** Like {@link #call(Name, Function)} with an explicit timeout. */
+    <M, R> R call(Name<M> name, Function<ReplyTo<R>, ? extends M> request, Duration timeout);
+
+    /** Returns a snapshot of the registered names and the pids holding them, sorted by name. */
+    Map<String, Pid> names();
+}
