@@ -1,56 +1,69 @@
 package io.heddle.examples;
 
 import io.heddle.Actor;
+import io.heddle.ActorContext;
 import io.heddle.ActorRef;
 import io.heddle.ActorSystem;
 import io.heddle.Behavior;
 import io.heddle.Behaviors;
 import io.heddle.CallFailedException;
-import io.heddle.CallTimeoutException;
+import io.heddle.Down;
 import io.heddle.ExitReason;
+import io.heddle.MonitorRef;
+import io.heddle.Name;
+import io.heddle.Registry;
 import io.heddle.ReplyTo;
 import io.heddle.SpawnOptions;
+import io.heddle.supervision.ChildInfo;
+import io.heddle.supervision.ChildSpec;
+import io.heddle.supervision.ChildType;
+import io.heddle.supervision.Supervisor;
+import io.heddle.supervision.SupervisorCommand;
+import io.heddle.supervision.SupervisorSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Heddle's showcase: an order pipeline in which the payment gateway crashes now and then and is restarted by its
- * supervising parent, while clients on virtual threads keep placing orders.
+ * Heddle's showcase: an order pipeline under a supervision tree, in which the payment gateway crashes now and then and
+ * its supervisor restarts it, while clients on virtual threads keep placing orders.
  *
  * <pre>
- *   clients (virtual threads) --call--> checkout --call--> inventory
- *                                          |
- *                                          +--call--> payments (supervisor) --forwards--> gateway (crashes, restarted)
+ *   shop (supervisor, one for one)
+ *    +-- inventory            registered as "inventory"
+ *    +-- payments (supervisor, one for one)
+ *    |    +-- gateway         registered as "gateway"; crashes on every seventh charge
+ *    +-- checkout             registered as "checkout"; clients call it by name
  * </pre>
  *
  * Run it with {@code ./mvnw -q -pl heddle-examples -am -Pshowcase -DskipTests verify}.
  */
 public final class Showcase {
 
-    // ------------------------------------------------------------------ messages
+    // ------------------------------------------------------------------ messages and names
 
     /** What the inventory understands. */
     sealed interface InventoryMsg permits Reserve {}
 
     record Reserve(String sku, int quantity, ReplyTo<Boolean> replyTo) implements InventoryMsg {}
 
-    /** What the payment service understands: a charge, or news that its gateway stopped. */
-    sealed interface PaymentsMsg permits Charge, GatewayDown {}
+    /** What the payment gateway understands. */
+    record Charge(int orderId, int cents, ReplyTo<String> replyTo) {}
 
-    record Charge(int orderId, int cents, ReplyTo<String> replyTo) implements PaymentsMsg {}
+    /** What the checkout understands: orders, and the down notice of a gateway that crashed on one. */
+    sealed interface CheckoutMsg permits PlaceOrder, GatewayDown {}
 
-    record GatewayDown(ActorRef<Charge> gateway, ExitReason reason) implements PaymentsMsg {}
+    record PlaceOrder(int orderId, String sku, int quantity, int cents, ReplyTo<Outcome> replyTo)
+            implements CheckoutMsg {}
 
-    /** What the checkout understands. */
-    record PlaceOrder(int orderId, String sku, int quantity, int cents, ReplyTo<Outcome> replyTo) {}
+    record GatewayDown(Down down) implements CheckoutMsg {}
 
     /** The result of one order. */
     sealed interface Outcome permits Paid, OutOfStock, PaymentFailed {}
@@ -61,9 +74,14 @@ public final class Showcase {
 
     record PaymentFailed(int orderId, String why) implements Outcome {}
 
+    static final Name<InventoryMsg> INVENTORY = Name.of("inventory");
+    static final Name<Charge> GATEWAY = Name.of("gateway");
+    static final Name<CheckoutMsg> CHECKOUT = Name.of("checkout");
+    static final Name<SupervisorCommand> PAYMENTS = Name.of("payments");
+
     /** What happened, for printing and for the showcase's test. */
-    public record Report(int orders, int paid, int outOfStock, int failed, int crashes, long deadLetters,
-                         List<String> shutdownOrder) {}
+    public record Report(int orders, int paid, int outOfStock, int failed, int crashes, int gatewayRestarts,
+                         long deadLetters, List<String> shutdownOrder) {}
 
     // ------------------------------------------------------------------ actors
 
@@ -84,7 +102,7 @@ public final class Showcase {
         }
     }
 
-    /** Functional style: a card processor with a bug that crashes it on every seventh charge. */
+    /** Functional style: a card processor with a bug that crashes it on every seventh charge, across restarts. */
     static Behavior<Charge> gateway(AtomicInteger charges) {
         return (ctx, charge) -> {
             if (charges.incrementAndGet() % 7 == 0) {
@@ -96,78 +114,54 @@ public final class Showcase {
     }
 
     /**
-     * Supervises the gateway by hand: watches its termination and starts a fresh one after a crash; charges that
-     * arrive meanwhile fail fast and the checkout retries them. (Heddle's Supervisor, with restart strategies and
-     * intensity limits, builds this in.)
+     * Reserves stock, then charges the gateway, found by its registered name. If the gateway crashes on the charge,
+     * the checkout monitors it, waits for its down notice with a selective receive, asks the payments supervisor
+     * (which by then has restarted it) and tries again. Only the checkout waits meanwhile; the others keep running.
      */
-    static Behavior<PaymentsMsg> payments(Consumer<String> out, AtomicInteger crashes) {
-        return Behaviors.setup(ctx -> {
-            AtomicInteger charges = new AtomicInteger();
-            var state = new Object() {
-                ActorRef<Charge> gateway = startGateway();
-
-                ActorRef<Charge> startGateway() {
-                    ActorRef<Charge> g = ctx.spawn(gateway(charges), SpawnOptions.named("gateway"));
-                    g.termination().thenAccept(reason -> ctx.self().cast(new GatewayDown(g, reason)));
-                    return g;
-                }
-            };
-            var restarts = new Object() {
-                /** Restarts the gateway once per crash, whichever of the failed call and the notice comes first. */
-                void restart(ActorRef<Charge> down, ExitReason reason) {
-                    if (down != state.gateway || !(reason instanceof ExitReason.Error(Throwable cause))) return;
-                    crashes.incrementAndGet();
-                    state.gateway = state.startGateway();
-                    out.accept("  ! " + down + " crashed (" + cause.getMessage() + "); restarted as " + state.gateway);
-                }
-            };
-            return (c, message) -> {
-                switch (message) {
-                    case Charge charge -> {
-                        // Call the gateway and relay: if it crashes mid-charge, this call fails at once and so does
-                        // the caller's, who retries. Only this actor waits meanwhile; the others keep running.
-                        ActorRef<Charge> gateway = state.gateway;
-                        try {
-                            charge.replyTo().reply(gateway.call(
-                                    r -> new Charge(charge.orderId(), charge.cents(), r), Duration.ofSeconds(1)));
-                        } catch (CallTimeoutException e) {
-                            charge.replyTo().fail(e);
-                        } catch (CallFailedException e) {
-                            // The gateway crashed on this charge and is stopping; its crash notice may still be on
-                            // its way. Restart it now, so that the checkout's retry finds a gateway.
-                            restarts.restart(gateway, gateway.termination().get(1, TimeUnit.SECONDS));
-                            charge.replyTo().fail(e);
-                        }
-                    }
-                    case GatewayDown(ActorRef<Charge> down, ExitReason reason) -> restarts.restart(down, reason);
-                }
-                return Behaviors.same();
-            };
-        });
-    }
-
-    /** Calls the inventory, then the payments service, retrying a charge whose gateway crashed. */
-    static Behavior<PlaceOrder> checkout(ActorRef<InventoryMsg> inventory, ActorRef<PaymentsMsg> payments) {
-        return (ctx, order) -> {
-            boolean reserved = inventory.call(r -> new Reserve(order.sku(), order.quantity(), r));
+    static Behavior<CheckoutMsg> checkout(Registry registry, Consumer<String> out, AtomicInteger crashes) {
+        return (ctx, message) -> {
+            if (!(message instanceof PlaceOrder order)) return Behaviors.same(); // a late down notice: nothing to do
+            boolean reserved = registry.call(INVENTORY, r -> new Reserve(order.sku(), order.quantity(), r));
             if (!reserved) {
                 order.replyTo().reply(new OutOfStock(order.orderId(), order.sku()));
                 return Behaviors.same();
             }
             String lastError = "";
             for (int attempt = 1; attempt <= 5; attempt++) {
+                Optional<ActorRef<Charge>> gateway = registry.whereis(GATEWAY);
+                if (gateway.isEmpty()) {
+                    payments(registry).children(); // answered once the supervisor has dealt with the exit
+                    continue;
+                }
                 try {
-                    String receipt = payments.call(r -> new Charge(order.orderId(), order.cents(), r),
+                    String receipt = gateway.get().call(r -> new Charge(order.orderId(), order.cents(), r),
                             Duration.ofSeconds(2));
                     order.replyTo().reply(new Paid(order.orderId(), receipt, attempt));
                     return Behaviors.same();
                 } catch (CallFailedException e) {
                     lastError = e.getClass().getSimpleName() + ": " + e.getCause();
+                    crashes.incrementAndGet();
+                    awaitReplacement(ctx, gateway.get(), payments(registry), e, out);
                 }
             }
             order.replyTo().reply(new PaymentFailed(order.orderId(), lastError));
             return Behaviors.same();
         };
+    }
+
+    private static Supervisor payments(Registry registry) {
+        return Supervisor.of(registry.whereis(PAYMENTS).orElseThrow());
+    }
+
+    /** Waits until {@code crashed} is down and its supervisor has handled that, then reports the new incarnation. */
+    private static void awaitReplacement(ActorContext<CheckoutMsg> ctx, ActorRef<Charge> crashed,
+                                         Supervisor payments, CallFailedException failure, Consumer<String> out) {
+        MonitorRef monitor = ctx.monitor(crashed, GatewayDown::new);
+        ctx.receive(m -> m instanceof GatewayDown(Down d) && d.monitor().equals(monitor), Duration.ofSeconds(5));
+        String replacement = payments.children().stream().filter(c -> c.id().equals("gateway"))
+                .map(c -> String.valueOf(c.actor())).findFirst().orElse("nothing");
+        out.accept("  ! " + crashed + " crashed (" + failure.getCause().getMessage() + "); the payments supervisor "
+                + "restarted it as " + replacement);
     }
 
     // ------------------------------------------------------------------ the run
@@ -178,20 +172,30 @@ public final class Showcase {
 
     /** Runs the showcase, printing what happens to {@code out}, and returns a summary. */
     public static Report run(Consumer<String> out) throws InterruptedException {
-        out.accept("Heddle showcase: an order pipeline whose payment gateway crashes and is restarted");
+        out.accept("Heddle showcase: an order pipeline under a supervision tree; the payment gateway crashes and is "
+                + "restarted");
         AtomicInteger crashes = new AtomicInteger();
         ConcurrentLinkedQueue<String> shutdownOrder = new ConcurrentLinkedQueue<>();
         List<Outcome> outcomes = new ArrayList<>();
         long deadLetters;
+        int gatewayRestarts;
         long started = System.nanoTime();
         try (ActorSystem system = ActorSystem.create("showcase")) {
-            ActorRef<InventoryMsg> inventory = system.start(noteStop(new Inventory(), "inventory", shutdownOrder),
-                    SpawnOptions.named("inventory"));
-            ActorRef<PaymentsMsg> payments = system.start(noteStop(payments(out, crashes), "payments",
-                    shutdownOrder), SpawnOptions.named("payments"));
-            ActorRef<PlaceOrder> checkout = system.start(noteStop(checkout(inventory, payments), "checkout",
-                    shutdownOrder), SpawnOptions.named("checkout"));
-            out.accept("  started " + inventory + ", " + payments + ", " + checkout);
+            Registry registry = system.registry();
+            AtomicInteger charges = new AtomicInteger();
+            SupervisorSpec paymentsSpec = SupervisorSpec.oneForOne()
+                    .child(ChildSpec.worker("gateway", () -> noteStop(gateway(charges), "gateway", shutdownOrder))
+                            .registerAs(GATEWAY));
+            ChildSpec<SupervisorCommand> payments = ChildSpec.supervisor("payments", paymentsSpec)
+                    .registerAs(PAYMENTS);
+            Supervisor shop = Supervisor.start(system, SupervisorSpec.oneForOne()
+                    .child(ChildSpec.worker("inventory", () -> noteStop(new Inventory(), "inventory", shutdownOrder))
+                            .registerAs(INVENTORY))
+                    .child(payments)
+                    .child(ChildSpec.worker("checkout", () -> noteStop(checkout(registry, out, crashes), "checkout",
+                                    shutdownOrder))
+                            .registerAs(CHECKOUT)), SpawnOptions.named("shop"));
+            out.accept("  started " + describe(shop));
 
             // Four clients on virtual threads place 24 orders between them; each waits for its outcome.
             String[] skus = {"tea", "cups", "kettle"};
@@ -201,7 +205,7 @@ public final class Showcase {
                 clients.add(Thread.ofVirtual().name("client-" + client).start(() -> {
                     for (int id = first; id < first + 6; id++) {
                         int orderId = id;
-                        Outcome outcome = checkout.call(r -> new PlaceOrder(orderId, skus[orderId % 3], 1,
+                        Outcome outcome = registry.call(CHECKOUT, r -> new PlaceOrder(orderId, skus[orderId % 3], 1,
                                 100 * orderId, r));
                         synchronized (outcomes) {
                             outcomes.add(outcome);
@@ -213,26 +217,47 @@ public final class Showcase {
 
             outcomes.sort((a, b) -> Integer.compare(orderId(a), orderId(b)));
             for (Outcome outcome : outcomes) out.accept("  " + describe(outcome));
+            Supervisor paymentsSupervisor = Supervisor.of(shop.child(payments).orElseThrow());
+            gatewayRestarts = paymentsSupervisor.children().getFirst().restarts();
+            out.accept("  supervision tree now: " + describe(shop) + "; health " + shop.health());
             deadLetters = system.deadLetters().count();
         }
         long paid = outcomes.stream().filter(o -> o instanceof Paid).count();
         long outOfStock = outcomes.stream().filter(o -> o instanceof OutOfStock).count();
         long failed = outcomes.stream().filter(o -> o instanceof PaymentFailed).count();
         Report report = new Report(outcomes.size(), (int) paid, (int) outOfStock, (int) failed, crashes.get(),
-                deadLetters, List.copyOf(shutdownOrder));
+                gatewayRestarts, deadLetters, List.copyOf(shutdownOrder));
         out.accept(String.format("Summary: %d orders: %d paid, %d out of stock, %d failed; the gateway crashed %d "
-                        + "times and was restarted each time; %d dead letters.", report.orders(), report.paid(),
-                report.outOfStock(), report.failed(), report.crashes(), report.deadLetters()));
+                        + "times and its supervisor restarted it %d times; %d dead letters.", report.orders(),
+                report.paid(), report.outOfStock(), report.failed(), report.crashes(), report.gatewayRestarts(),
+                report.deadLetters()));
         out.accept("Shutdown stopped " + String.join(", ", report.shutdownOrder())
-                + " (reverse start order); total run " + (System.nanoTime() - started) / 1_000_000 + " ms.");
+                + " (each supervisor stops its children newest first); total run " + (System.nanoTime() - started) / 1_000_000 + " ms.");
         return report;
     }
 
-    /** Wraps {@code behavior} so that the actor notes its name in {@code stops} as it stops, on its own thread. */
+    /** One line per supervisor: its children with their pids and restart counts, nested supervisors inside. */
+    private static String describe(Supervisor supervisor) {
+        List<String> parts = new ArrayList<>();
+        for (ChildInfo child : supervisor.children()) {
+            if (child.type() == ChildType.SUPERVISOR && child.actor() != null) {
+                @SuppressWarnings("unchecked")
+                ActorRef<SupervisorCommand> nested = (ActorRef<SupervisorCommand>) child.actor();
+                parts.add(describe(Supervisor.of(nested)));
+            } else {
+                parts.add(child.id() + (child.actor() == null ? "" : child.actor().pid().toString())
+                        + (child.restarts() > 0 ? " (restarted " + child.restarts() + "x)" : ""));
+            }
+        }
+        return supervisor.ref() + "[" + String.join(", ", parts) + "]";
+    }
+
+    /** Wraps {@code behavior} so that the actor notes its name in {@code stops} when it is shut down. */
     private static <M> Behavior<M> noteStop(Behavior<M> behavior, String name, Collection<String> stops) {
         return Behaviors.setup(ctx -> {
-            ctx.onTerminate(reason -> stops.add(name));
-
+            ctx.onTerminate(reason -> {
+                if (reason instanceof ExitReason.Shutdown) stops.add(name);
+            });
             return behavior;
         });
     }
