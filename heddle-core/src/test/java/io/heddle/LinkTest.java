@@ -176,7 +176,7 @@ class LinkTest {
             Probe probe = new Probe();
             ActorRef<Object> b = system.spawn(peer(new Probe(), false));
             CompletableFuture<Void> bDead = new CompletableFuture<>();
-            ActorRef<Object> a = system.spawn(Behaviors.setup(ctx -> {
+            ActorRef<Object> a = system.start(Behaviors.setup(ctx -> {   // start: the link is in place
                 ctx.trapExits(Trapped::new);
                 ctx.link(b);
                 return (c, message) -> {

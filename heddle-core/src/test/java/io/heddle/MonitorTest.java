@@ -140,7 +140,7 @@ class MonitorTest {
             Probe probe = new Probe();
             ActorRef<String> target = system.spawn((ctx, m) -> Behaviors.same());
             CompletableFuture<Void> targetDead = new CompletableFuture<>();
-            ActorRef<Object> watcher = system.spawn(Behaviors.setup(ctx -> {
+            ActorRef<Object> watcher = system.start(Behaviors.setup(ctx -> {   // start: the monitor is in place
                 MonitorRef ref = ctx.monitor(target, Gone::new);
                 return (c, message) -> {
                     if (message.equals("demonitor once dead")) {

@@ -86,7 +86,7 @@ class RegistryTest {
             CompletableFuture<String> outcome = new CompletableFuture<>();
             ActorRef<EchoMsg> original = system.spawn(echo("1:"));
             system.registry().register(ECHO, original);
-            system.spawn(Behaviors.<Object>setup(ctx -> {
+            system.start(Behaviors.<Object>setup(ctx -> {   // start: the link is in place before the kill
                 ctx.trapExits(Exited::new);
                 ctx.link(original);
                 return (c, message) -> {

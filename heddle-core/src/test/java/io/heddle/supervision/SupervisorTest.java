@@ -272,7 +272,7 @@ class SupervisorTest {
             await(one);
             assertEquals(List.of("two"), sup.children().stream().map(ChildInfo::id).toList());
             assertTrue(sup.ref().isAlive());
-            worker(sup, "two").cast(new Worker.Crash("abnormal: restarted, not final"));
+            crash(sup, "two");                      // abnormal: restarted, not final
             sup.children();
             assertTrue(sup.ref().isAlive());
             worker(sup, "two").cast(new Worker.Exit());

@@ -63,9 +63,7 @@ public final class SupervisionExamples {
 
     // --- Monitors -------------------------------------------------------------------------------------------------
 
-    sealed interface WatcherMsg permits Watch, Gone {}
-
-    record Watch(ActorRef<?> target) implements WatcherMsg {}
+    sealed interface WatcherMsg permits Gone {}
 
     record Gone(Down down) implements WatcherMsg {}
 
@@ -73,17 +71,17 @@ public final class SupervisionExamples {
         CompletableFuture<ExitReason> seen = new CompletableFuture<>();
         try (ActorSystem system = ActorSystem.create("monitors")) {
             ActorRef<String> worker = system.spawn((ctx, msg) -> Behaviors.same());
-            ActorRef<WatcherMsg> watcher = system.spawn((ctx, msg) -> {
-                switch (msg) {
-                    case Watch(ActorRef<?> target) -> ctx.monitor(target, Gone::new);
-                    case Gone(Down(MonitorRef monitor, ActorRef<?> who, ExitReason reason)) -> seen.complete(reason);
-                }
-                return Behaviors.same();
-            });
-            watcher.cast(new Watch(worker));
-            watcher.cast(new Watch(worker));   // a second monitor means a second notice; the first is enough here
+            system.start(Behaviors.<WatcherMsg>setup(ctx -> {
+                ctx.monitor(worker, Gone::new);              // start returns once setup has run
+                return (c, msg) -> switch (msg) {
+                    case Gone(Down(MonitorRef monitor, ActorRef<?> who, ExitReason reason)) -> {
+                        seen.complete(reason);
+                        yield Behaviors.same();
+                    }
+                };
+            }));
             worker.stop();
-            return seen.get(10, TimeUnit.SECONDS);    // ExitReason.SHUTDOWN
+            return seen.get(10, TimeUnit.SECONDS);           // ExitReason.SHUTDOWN
         }
     }
 
