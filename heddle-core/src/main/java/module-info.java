@@ -8,5 +8,7 @@ module io.heddle.core {
     exports io.heddle;
     exports io.heddle.supervision;
 
-    // Implementation: io.heddle.internal is deliberately not exported.
+    // Implementation: io.heddle.internal is not exported, except to the test kit, which replaces the system's threads
+    // and clock to run it deterministically.
+    exports io.heddle.internal to io.heddle.testkit;
 }

@@ -1,6 +1,7 @@
 package io.heddle;
 
 import io.heddle.internal.CellContext;
+import io.heddle.internal.StubContext;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -17,7 +18,7 @@ import java.util.function.Predicate;
  *
  * @param <M> the type of messages the actor accepts
  */
-public sealed interface ActorContext<M> permits CellContext {
+public sealed interface ActorContext<M> permits CellContext, StubContext {
 
     /** Returns a reference to this actor. Thread-safe. */
     ActorRef<M> self();

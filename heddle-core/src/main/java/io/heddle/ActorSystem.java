@@ -2,6 +2,7 @@ package io.heddle;
 
 import io.heddle.internal.SystemImpl;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -68,6 +69,13 @@ public sealed interface ActorSystem extends AutoCloseable permits SystemImpl {
     default <M> ActorRef<M> start(Behavior<M> behavior) {
         return start(behavior, SpawnOptions.defaults());
     }
+
+    /**
+     * Returns the system's clock: the time its timers and timeouts run on. In production it is the system clock; in a
+     * simulation (heddle-testkit) it is virtual. Actors that need the time should read it here, so that they can be
+     * tested in virtual time.
+     */
+    InstantSource clock();
 
     /** Returns the system's registry of named actors. */
     Registry registry();

@@ -37,7 +37,9 @@ public record DeadLetter(Pid recipient, String recipientName, Object message, Re
         /** The behavior returned {@link Behaviors#unhandled()}. */
         UNHANDLED("the behavior did not handle it"),
         /** A reply that came after the call had timed out or had already been answered. */
-        LATE_REPLY("the call had already timed out or been answered");
+        LATE_REPLY("the call had already timed out or been answered"),
+        /** Dropped on purpose by a fault injected in a simulation (heddle-testkit). */
+        INJECTED_FAULT("a simulated fault dropped it");
 
         private final String description;
 

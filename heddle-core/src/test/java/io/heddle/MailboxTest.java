@@ -95,25 +95,6 @@ class MailboxTest {
     }
 
     @Test
-    void fixedCastGivesUpAfterTheSendTimeoutToDeadLetters() throws Exception {
-        var config = ActorSystemConfig.defaults("mailbox").sendTimeout(Duration.ofMillis(30));
-        try (ActorSystem system = ActorSystem.create(config)) {
-            Gate gate = new Gate();
-            ActorRef<Object> ref = gate.spawnBlocked(system, Mailbox.fixed(1));
-            ref.cast("a");
-            ref.cast("b"); // waits 30 ms, then dead-letters
-            DeadLetter letter = system.deadLetters().recent().getLast();
-            assertEquals("b", letter.message());
-            assertSame(DeadLetter.Reason.MAILBOX_FULL, letter.reason());
-            assertEquals(ref.pid(), letter.recipient());
-            assertEquals("gate", letter.recipientName());
-            SendResult<Object> waited = ref.tryCast("c", Duration.ofMillis(20));
-            assertEquals(new SendResult.Full<>("c"), waited);
-            gate.release.countDown();
-        }
-    }
-
-    @Test
     void droppingKeepsTheFirstAndDropsTheNewest() throws Exception {
         try (ActorSystem system = ActorSystem.create("mailbox")) {
             Gate gate = new Gate();

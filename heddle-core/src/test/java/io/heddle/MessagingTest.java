@@ -145,33 +145,6 @@ class MessagingTest {
     }
 
     @Test
-    void callTimeoutNamesTargetTypeElapsedAndDepth() {
-        try (ActorSystem system = ActorSystem.create("messaging")) {
-            ActorRef<CounterMsg> counter = system.spawn(new Counter(), SpawnOptions.named("slowpoke"));
-            CallTimeoutException e = assertThrows(CallTimeoutException.class,
-                    () -> counter.call(Hold::new, Duration.ofMillis(50)));
-            assertSame(Hold.class, e.requestType());
-            assertTrue(e.elapsed().compareTo(Duration.ofMillis(50)) >= 0, e.elapsed()::toString);
-            assertEquals(0, e.queueDepth());
-            String text = e.getMessage();
-            assertTrue(text.contains("slowpoke<0."), text);
-            assertTrue(text.contains("Hold"), text);
-            assertTrue(text.contains(" ms "), text);
-            assertTrue(text.contains("mailbox depth 0"), text);
-        }
-    }
-
-    @Test
-    void asyncCallTimesOutWithTheSameExplanation() {
-        try (ActorSystem system = ActorSystem.create("messaging")) {
-            ActorRef<CounterMsg> counter = system.spawn(new Counter());
-            CompletableFuture<Integer> reply = counter.callAsync(Hold::new, Duration.ofMillis(30));
-            ExecutionException e = assertThrows(ExecutionException.class, () -> reply.get(10, TimeUnit.SECONDS));
-            assertInstanceOf(CallTimeoutException.class, e.getCause());
-        }
-    }
-
-    @Test
     void lateReplyIsDiscardedToDeadLettersAndRetainsNothing() throws Exception {
         try (ActorSystem system = ActorSystem.create("messaging")) {
             Counter counter = new Counter();

@@ -18,7 +18,8 @@ public abstract class ActorAccess {
         instance = access;
     }
 
-    static ActorAccess get() {
+    /** Returns the accessor; public for the test kit's synchronous behavior test kit. */
+    public static ActorAccess get() {
         // Any Actor instance has initialised its class, which installed the accessor.
         return instance;
     }

@@ -179,8 +179,10 @@ public final class ActorCell<M> implements ActorRef<M> {
 
     private SendResult<M> trySend(M message, long waitNanos) {
         Envelope envelope = new Envelope(requireMessage(message, "tryCast"), null);
-        return switch (deliver(envelope, waitNanos)) {
-            case MailboxQueue.OK -> new SendResult.Delivered<>();
+        int outcome = deliver(envelope, waitNanos);
+        if (outcome == INTERCEPTED) deadLetter(envelope, DeadLetter.Reason.INJECTED_FAULT);
+        return switch (outcome) {
+            case MailboxQueue.OK, INTERCEPTED -> new SendResult.Delivered<>();
             case DROPPED -> new SendResult.Dropped<>(message);
             case MailboxQueue.FULL -> new SendResult.Full<>(message);
             default -> new SendResult.Dead<>(message);
@@ -236,8 +238,8 @@ public final class ActorCell<M> implements ActorRef<M> {
         sendControl(new Control.Stop(ExitReason.SHUTDOWN));
     }
 
-    /** Asks the actor to stop with {@code reason}. */
-    void stop(ExitReason reason) {
+    /** Asks the actor to stop with {@code reason}; public for the test kit's fault injection. */
+    public void stop(ExitReason reason) {
         sendControl(new Control.Stop(reason));
     }
 
@@ -300,6 +302,8 @@ public final class ActorCell<M> implements ActorRef<M> {
     // ------------------------------------------------------------------------------------------------ sending
 
     private static final int DROPPED = 3;
+    /** Dropped by the test kit's fault injection: to the sender it looks delivered. */
+    private static final int INTERCEPTED = 4;
 
     /**
      * Puts {@code envelope} in the mailbox and makes sure a turn will run, waiting up to {@code waitNanos} for space
@@ -307,6 +311,26 @@ public final class ActorCell<M> implements ActorRef<M> {
      * {@link MailboxQueue#CLOSED}.
      */
     private int deliver(Envelope envelope, long waitNanos) {
+        DeliveryInterceptor interceptor = system.interceptor;
+        if (interceptor != null) {
+            switch (interceptor.intercept(this, envelope.message)) {
+                case DeliveryInterceptor.Verdict.Deliver d -> { }
+                case DeliveryInterceptor.Verdict.Drop d -> {
+                    return INTERCEPTED;
+                }
+                case DeliveryInterceptor.Verdict.Delay(long nanos) -> {
+                    system.clock().schedule(nanos, () -> {
+                        int outcome = deliverDirect(envelope, 0);
+                        if (outcome != MailboxQueue.OK) deadLetter(envelope, undeliveredReason(outcome));
+                    });
+                    return MailboxQueue.OK;
+                }
+            }
+        }
+        return deliverDirect(envelope, waitNanos);
+    }
+
+    private int deliverDirect(Envelope envelope, long waitNanos) {
         int outcome = mailbox.offer(envelope, this);
         if (outcome == MailboxQueue.FULL) {
             if (mailbox.dropsWhenFull()) return DROPPED;
@@ -352,6 +376,7 @@ public final class ActorCell<M> implements ActorRef<M> {
         return switch (outcome) {
             case MailboxQueue.FULL -> DeadLetter.Reason.MAILBOX_FULL;
             case DROPPED -> DeadLetter.Reason.DROPPED;
+            case INTERCEPTED -> DeadLetter.Reason.INJECTED_FAULT;
             default -> DeadLetter.Reason.RECIPIENT_STOPPED;
         };
     }
@@ -380,7 +405,7 @@ public final class ActorCell<M> implements ActorRef<M> {
     /** Called on the timer thread: enqueue without waiting, dead-letter if that fails. */
     void deliverTimer(Object message, TimerHandle handle) {
         Envelope envelope = new Envelope(message, handle);
-        int outcome = deliver(envelope, 0);
+        int outcome = deliverDirect(envelope, 0);
         if (outcome != MailboxQueue.OK) deadLetter(envelope, undeliveredReason(outcome));
     }
 
@@ -388,7 +413,10 @@ public final class ActorCell<M> implements ActorRef<M> {
     void deadLetter(Envelope envelope, DeadLetter.Reason reason) {
         Object meta = envelope.meta;
         if (meta instanceof TimerHandle timer && timer.isCancelled()) return; // cancelled on purpose: not a loss
-        if (meta instanceof PendingReply<?> reply) reply.undelivered(reason, exitReasonOrNull());
+        // A call lost to an injected fault is not failed: its caller finds out by its timeout, as over a network.
+        if (meta instanceof PendingReply<?> reply && reason != DeadLetter.Reason.INJECTED_FAULT) {
+            reply.undelivered(reason, exitReasonOrNull());
+        }
         system.deadLetterOffice().publish(pid(), name, envelope.message, reason);
     }
 

@@ -9,12 +9,14 @@ import java.util.concurrent.locks.LockSupport;
 final class DedicatedRunner extends Carrier implements TurnScheduler, Runnable {
 
     private final ActorCell<?> cell;
+    private final int turnsPerYield;
     private final Thread thread;
     /** Set by whoever schedules a turn, cleared by the runner thread before it runs one. */
     private volatile boolean signalled;
 
-    DedicatedRunner(ActorCell<?> cell, ThreadSource threads, boolean virtual, String name) {
+    DedicatedRunner(ActorCell<?> cell, ThreadSource threads, boolean virtual, String name, int turnsPerYield) {
         this.cell = cell;
+        this.turnsPerYield = turnsPerYield;
         this.thread = virtual ? threads.newVirtualThread(name, this) : threads.newPlatformThread(name, this);
     }
 
@@ -38,12 +40,17 @@ final class DedicatedRunner extends Carrier implements TurnScheduler, Runnable {
     public void run() {
         bindToCurrentThread();
         try {
+            int turns = 0;
             while (!cell.isTerminated()) {
                 while (!signalled) LockSupport.park(this);
                 signalled = false;
                 running = cell;
                 cell.runTurn();
                 running = null;
+                if (++turns >= turnsPerYield) {
+                    turns = 0;
+                    Thread.yield();
+                }
             }
         } finally {
             unbindFromCurrentThread();

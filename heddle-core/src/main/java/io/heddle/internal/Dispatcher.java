@@ -1,6 +1,5 @@
 package io.heddle.internal;
 
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -23,6 +22,9 @@ import java.util.concurrent.locks.LockSupport;
  *       counting as active and, if work is queued, another worker is woken or started. When the wait ends the worker
  *       counts again, finishes its turn, and if there are now too many active workers, goes idle. So a blocked handler
  *       holds a parked virtual thread, never a carrier, and never stops the other actors.</li>
+ *   <li><b>Yielding.</b> A worker yields its carrier every {@code turnsPerYield} turns (1024 in production), so that
+ *       a worker kept busy by a flood of messages cannot keep other virtual threads off its carrier. In a simulation
+ *       it yields after every turn, so that the seed decides the interleaving at every turn.</li>
  *   <li><b>Idle.</b> A worker that finds nothing spins briefly (only one at a time) and then parks; a producer wakes
  *       a parked worker only when no one is spinning and fewer than {@code parallelism} are active.</li>
  * </ul>
@@ -36,19 +38,22 @@ final class Dispatcher implements TurnScheduler {
     private final String name;
     private final int parallelism;
     private final ThreadSource threads;
+    private final int turnsPerYield;
     private final ConcurrentLinkedQueue<ActorCell<?>> queue = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger spinning = new AtomicInteger();
     private final AtomicInteger idleCount = new AtomicInteger();
     private final AtomicInteger workerIds = new AtomicInteger();
-    private final Set<Worker> workers = ConcurrentHashMap.newKeySet();
+    /** Keyed by worker number, so iterating is repeatable (a simulation depends on it). */
+    private final ConcurrentHashMap<Integer, Worker> workers = new ConcurrentHashMap<>();
     private volatile boolean shutdown;
 
-    Dispatcher(String name, int parallelism, ThreadSource threads) {
+    Dispatcher(String name, int parallelism, ThreadSource threads, int turnsPerYield) {
         this.name = name;
         this.parallelism = parallelism;
         this.threads = threads;
+        this.turnsPerYield = turnsPerYield;
     }
 
     @Override
@@ -90,16 +95,16 @@ final class Dispatcher implements TurnScheduler {
     }
 
     private void startWorker() {
-        Worker w = new Worker();
-        workers.add(w);
-        w.thread = threads.newVirtualThread("heddle-" + name + "-worker-" + workerIds.incrementAndGet(), w);
+        Worker w = new Worker(workerIds.incrementAndGet());
+        workers.put(w.number, w);
+        w.thread = threads.newVirtualThread("heddle-" + name + "-worker-" + w.number, w);
         w.thread.start();
     }
 
     /** Stops the workers once they finish their current turn. */
     void shutdown() {
         shutdown = true;
-        for (Worker w : workers) w.wake();
+        for (Worker w : workers.values()) w.wake();
     }
 
     /** Returns the number of worker threads alive: active, blocked and idle. */
@@ -108,13 +113,19 @@ final class Dispatcher implements TurnScheduler {
     }
 
     final class Worker extends Carrier implements Runnable {
+        final int number;
         Thread thread;
         /** The actor to run next on this worker. Worker thread only. */
         ActorCell<?> runNext;
         /** True while a handler on this worker waits in a Heddle operation. Worker thread only. */
         boolean blocked;
         private int ticks;
+        private int turnsSinceYield;
         private volatile boolean parked;
+
+        Worker(int number) {
+            this.number = number;
+        }
 
         Dispatcher dispatcher() {
             return Dispatcher.this;
@@ -138,9 +149,13 @@ final class Dispatcher implements TurnScheduler {
                         running = null;
                     }
                     if (active.get() > parallelism && !goIdle()) return;
+                    if (++turnsSinceYield >= turnsPerYield) {
+                        turnsSinceYield = 0;
+                        Thread.yield(); // let other virtual threads have this carrier
+                    }
                 }
             } finally {
-                workers.remove(this);
+                workers.remove(number);
                 unbindFromCurrentThread();
             }
         }

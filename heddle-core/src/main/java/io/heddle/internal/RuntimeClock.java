@@ -2,6 +2,7 @@ package io.heddle.internal;
 
 import io.heddle.Cancellable;
 import java.time.Instant;
+import java.time.InstantSource;
 
 /**
  * The one source of time for an actor system: reading it, waiting on it and scheduling on it. Framework code never
@@ -10,12 +11,13 @@ import java.time.Instant;
  *
  * <p>Thread-safe.
  */
-public interface RuntimeClock extends AutoCloseable {
+public interface RuntimeClock extends InstantSource, AutoCloseable {
 
     /** Monotonic time in nanoseconds, for durations and deadlines. */
     long nanoTime();
 
     /** Wall-clock time, for timestamps people read. */
+    @Override
     Instant instant();
 
     /**

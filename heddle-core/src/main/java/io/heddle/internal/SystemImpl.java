@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -29,8 +30,6 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class SystemImpl implements ActorSystem {
 
     private static final System.Logger LOG = System.getLogger("io.heddle.system");
-    /** Pids are unique across all systems in the JVM. */
-    private static final AtomicLong PIDS = new AtomicLong();
 
     private static final int RUNNING = 0;
     private static final int STOPPING = 1;
@@ -48,25 +47,39 @@ public final class SystemImpl implements ActorSystem {
     private final ActorTable table = new ActorTable();
     private final RegistryImpl registry;
     private final Random random;
+    private final LongSupplier pids;
+    /** Null in production. */
+    final DeliveryInterceptor interceptor;
+    private final int turnsPerYield;
     private final AtomicLong monitorIds = new AtomicLong();
     private final ReentrantLock stateLock = new ReentrantLock();
     /** Written under stateLock. */
     private volatile int state = RUNNING;
 
     public SystemImpl(ActorSystemConfig config) {
-        this(config, ThreadSource.JDK, null);
+        this(config, SystemRuntime.production(Objects.requireNonNull(config, "config").name()));
     }
 
+    /** For core tests: the JDK's threads with another clock. */
     SystemImpl(ActorSystemConfig config, ThreadSource threads, RuntimeClock clock) {
+        this(config, new SystemRuntime(threads, clock, SystemRuntime.production(config.name()).pids(),
+                clock.nanoTime(), null, SystemRuntime.PRODUCTION_TURNS_PER_YIELD));
+    }
+
+    /** Creates a system on {@code runtime}: the test kit's way in. */
+    public SystemImpl(ActorSystemConfig config, SystemRuntime runtime) {
         this.config = Objects.requireNonNull(config, "config");
-        this.threads = threads;
-        this.clock = clock != null ? clock : new SystemClock(config.name(), threads);
-        this.dispatcher = new Dispatcher(config.name(), config.parallelism(), threads);
+        this.threads = runtime.threads();
+        this.clock = runtime.clock();
+        this.pids = runtime.pids();
+        this.interceptor = runtime.interceptor();
+        this.turnsPerYield = runtime.turnsPerYield();
+        this.dispatcher = new Dispatcher(config.name(), config.parallelism(), threads, turnsPerYield);
         this.deadLetters = new DeadLetterOffice(this.clock);
         this.sendTimeoutNanos = config.sendTimeout().toNanos();
         this.throughput = config.throughput();
         this.registry = new RegistryImpl(this, table);
-        this.random = new Random(this.clock.nanoTime());
+        this.random = new Random(runtime.randomSeed());
     }
 
     @Override
@@ -119,13 +132,15 @@ public final class SystemImpl implements ActorSystem {
         }
         checkRunning("spawn an actor");
         Mailbox strategy = options.mailbox() != null ? options.mailbox() : config.defaultMailbox();
-        long id = PIDS.incrementAndGet();
+        long id = pids.getAsLong();
         ActorCell<M> cell = new ActorCell<>(this, id, options.name(), parent, MailboxQueue.create(strategy), behavior);
         DedicatedRunner dedicated = null;
         switch (options.backend()) {
             case Backend.Dispatcher d -> cell.setScheduler(dispatcher);
-            case Backend.VirtualThread v -> dedicated = new DedicatedRunner(cell, threads, true, threadName(cell));
-            case Backend.PlatformThread p -> dedicated = new DedicatedRunner(cell, threads, false, threadName(cell));
+            case Backend.VirtualThread v -> dedicated = new DedicatedRunner(cell, threads, true, threadName(cell),
+                    turnsPerYield);
+            case Backend.PlatformThread p -> dedicated = new DedicatedRunner(cell, threads, false, threadName(cell),
+                    turnsPerYield);
         }
         if (dedicated != null) cell.setScheduler(dedicated);
         if (awaitInit) cell.onStarted(new CompletableFuture<>());
@@ -231,7 +246,8 @@ public final class SystemImpl implements ActorSystem {
                 + (state == STOPPING ? "shutting down" : "stopped") + ". Create a new ActorSystem to keep working.");
     }
 
-    RuntimeClock clock() {
+    @Override
+    public RuntimeClock clock() {
         return clock;
     }
 
@@ -249,7 +265,13 @@ public final class SystemImpl implements ActorSystem {
         return random;
     }
 
-    MonitorRef newMonitorRef(Pid target) {
+    /** Returns the next pid id. */
+    long nextPid() {
+        return pids.getAsLong();
+    }
+
+    /** Returns a new monitor reference, unique in this system; public for the test kit. */
+    public MonitorRef newMonitorRef(Pid target) {
         return new MonitorRef(monitorIds.incrementAndGet(), target);
     }
 

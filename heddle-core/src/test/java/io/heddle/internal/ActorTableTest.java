@@ -9,6 +9,7 @@ import io.heddle.Behavior;
 import io.heddle.Behaviors;
 import io.heddle.ExitSignal;
 import io.heddle.Name;
+import io.heddle.NameTakenException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -64,8 +65,10 @@ class ActorTableTest {
                             case 0 -> { if (a != b) a.cast(new LinkTo(b)); }
                             case 1 -> { if (a != b) a.cast(new MonitorOf(b)); }
                             case 2 -> {
-                                if (random.nextBoolean()) {
+                                try {
                                     system.registry().register(Name.of("n" + random.nextInt(8)), a);
+                                } catch (NameTakenException | IllegalArgumentException expected) {
+                                    // taken by another, or a has just stopped: both are part of the churn
                                 }
                             }
                             default -> {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the documentation honest: every line of every {@code java} code block in README.md and docs/*.md must appear
- * in the example sources, which CI compiles and GuideExamplesTest runs. Change an example, and its doc must follow.
+ * in the example sources (main or test), which CI compiles and the examples' tests run. Change an example, and its doc
+ * must follow.
  */
 class DocsSnippetsTest {
 
@@ -30,6 +31,7 @@ class DocsSnippetsTest {
     @Test
     void everyJavaLineInTheDocsIsInACompiledExample() throws IOException {
         Set<String> sourceLines = sourceLines(ROOT.resolve("heddle-examples/src/main/java"));
+        sourceLines.addAll(sourceLines(ROOT.resolve("heddle-examples/src/test/java")));
         List<Path> docs = new ArrayList<>();
         docs.add(ROOT.resolve("README.md"));
         try (Stream<Path> files = Files.list(ROOT.resolve("docs"))) {
@@ -61,7 +63,7 @@ class DocsSnippetsTest {
     private static Set<String> sourceLines(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(p -> p.toString().endsWith(".java")).flatMap(DocsSnippetsTest::lines)
-                    .map(DocsSnippetsTest::normalize).collect(Collectors.toSet());
+                    .map(DocsSnippetsTest::normalize).collect(Collectors.toCollection(java.util.HashSet::new));
         }
     }
 

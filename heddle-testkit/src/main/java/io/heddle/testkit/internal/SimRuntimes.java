@@ -1,0 +1,29 @@
+package io.heddle.testkit.internal;
+
+import io.heddle.ActorSystem;
+import io.heddle.ActorSystemConfig;
+import io.heddle.internal.SystemImpl;
+import io.heddle.internal.SystemRuntime;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Builds actor systems that run inside one simulation: its threads, its virtual time, its pids, its seed. */
+public final class SimRuntimes {
+
+    private final SimScheduler scheduler;
+    private final FaultPlan faults;
+    private final AtomicLong pids = new AtomicLong();
+    private int systems;
+
+    public SimRuntimes(SimScheduler scheduler, FaultPlan faults) {
+        this.scheduler = scheduler;
+        this.faults = faults;
+    }
+
+    /** Creates a simulated system. */
+    public ActorSystem newSystem(ActorSystemConfig config) {
+        long seed = scheduler.seed() * 31 + ++systems;
+        SystemRuntime runtime = new SystemRuntime(new SimThreads(scheduler), new SimClock(scheduler.time(), scheduler),
+                pids::incrementAndGet, seed, faults, 1);
+        return new SystemImpl(config, runtime);
+    }
+}
