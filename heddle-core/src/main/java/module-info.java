@@ -1,12 +1,14 @@
 /**
  * Heddle's actor runtime: typed actors with cast and call, pids, mailboxes with buffer strategies, a dispatcher on
- * virtual threads, timers, stash, selective receive, dead letters, links, monitors, a registry and supervisors.
+ * virtual threads, timers, stash, selective receive, dead letters, links, monitors, a registry, supervisors, and
+ * structured concurrency (tasks, task groups, cancellation scopes with deadlines).
  * Depends on the JDK only.
  */
 module io.heddle.core {
     // API: everything an application uses.
     exports io.heddle;
     exports io.heddle.supervision;
+    exports io.heddle.task;
 
     // Implementation: io.heddle.internal is not exported, except to the test kit, which replaces the system's threads
     // and clock to run it deterministically.

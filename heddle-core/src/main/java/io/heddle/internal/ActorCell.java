@@ -15,6 +15,7 @@ import io.heddle.Pid;
 import io.heddle.ReplyTo;
 import io.heddle.SendResult;
 import io.heddle.WeakActorRef;
+import io.heddle.task.CancelledException;
 import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -111,6 +112,8 @@ public final class ActorCell<M> implements ActorRef<M> {
     @SuppressWarnings("unused") // accessed through CONTROL
     private volatile ConcurrentLinkedQueue<Control> control;
     private volatile boolean killRequested;
+    /** Set once, before the cell is published, for a task (io.heddle.task): for inspection. */
+    private boolean task;
     @SuppressWarnings("unused") // accessed through EXTRAS
     private volatile CellExtras<M> extras;
 
@@ -201,26 +204,56 @@ public final class ActorCell<M> implements ActorRef<M> {
             throw new IllegalStateException(this + " called itself: the call would wait for a reply only this actor "
                     + "could send, after the handler returns. Handle the request directly or cast to self.");
         }
-        long start = system.clock().nanoTime();
-        PendingReply<R> reply = send(request, start, timeout.toNanos(), false);
-        return reply.await(saturatedAdd(start, timeout.toNanos()));
+        RuntimeClock clock = system.clock();
+        long start = clock.nanoTime();
+        long end = saturatedAdd(start, timeout.toNanos());
+        Object scope = (Scopes.CURRENT.isBound() ? Scopes.CURRENT.get() : null);
+        long scopeDeadline = scope == null ? Long.MAX_VALUE : scopeDeadline(scope, clock);
+        boolean deadlineBound = scopeDeadline < end;
+        if (deadlineBound) end = scopeDeadline;
+        PendingReply<R> reply = send(request, start, end - start, false, scope, scopeDeadline);
+        reply.deadlineBound = deadlineBound;
+        return reply.await(end);
+    }
+
+    /**
+     * Returns the deadline of the caller's scope on {@code clock}, or fails the call at once if the scope is cancelled
+     * (which includes a deadline that has passed).
+     */
+    private long scopeDeadline(Object scope, RuntimeClock clock) {
+        Scopes.Access access = Scopes.access();
+        String cancelled = access.cancelReason(scope);
+        if (cancelled != null) {
+            throw new CancelledException("call to " + this + " not made: its CancellationScope is cancelled ("
+                    + cancelled + ")");
+        }
+        return access.deadlineOn(scope, clock);
     }
 
     @Override
     public <R> CompletableFuture<R> callAsync(Function<ReplyTo<R>, ? extends M> request, Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        long start = system.clock().nanoTime();
-        PendingReply<R> reply = send(request, start, 0, true);
-        reply.armTimeout(system.clock(), timeout.toNanos());
+        RuntimeClock clock = system.clock();
+        long start = clock.nanoTime();
+        long wait = timeout.toNanos();
+        Object scope = (Scopes.CURRENT.isBound() ? Scopes.CURRENT.get() : null);
+        long scopeDeadline = scope == null ? Long.MAX_VALUE : scopeDeadline(scope, clock);
+        boolean deadlineBound = scopeDeadline - start < wait;
+        if (deadlineBound) wait = scopeDeadline - start;
+        PendingReply<R> reply = send(request, start, 0, true, scope, scopeDeadline);
+        reply.deadlineBound = deadlineBound;
+        reply.armTimeout(clock, wait);
         return reply.future();
     }
 
     /** Builds and sends a request; failures to deliver settle the reply, which the caller then reports. */
     private <R> PendingReply<R> send(Function<ReplyTo<R>, ? extends M> request, long start, long waitNanos,
-                                     boolean async) {
+                                     boolean async, Object scope, long scopeDeadline) {
         Objects.requireNonNull(request, "request");
         system.checkRunning("call " + this);
         PendingReply<R> reply = new PendingReply<>(this, start, async);
+        reply.scoped = scope != null;
+        reply.deadline = scopeDeadline;
         M message = request.apply(reply);
         if (message == null) {
             throw new NullPointerException("the request factory passed to call " + this + " returned null; it must "
@@ -235,11 +268,14 @@ public final class ActorCell<M> implements ActorRef<M> {
 
     @Override
     public void stop() {
-        sendControl(new Control.Stop(ExitReason.SHUTDOWN));
+        stop(ExitReason.SHUTDOWN);
     }
 
     /** Asks the actor to stop with {@code reason}; public for the test kit's fault injection. */
     public void stop(ExitReason reason) {
+        CellExtras<M> x = extras;
+        Runnable hook = x == null ? null : x.stopHook;
+        if (hook != null) hook.run();
         sendControl(new Control.Stop(reason));
     }
 
@@ -640,7 +676,15 @@ public final class ActorCell<M> implements ActorRef<M> {
         M message = (M) envelope.message;
         Behavior<M> next;
         try {
-            next = behavior.receive(context, message);
+            if (meta instanceof PendingReply<?> call && call.scoped) {
+                // The caller's scope travels with the call: the handler's own calls are bounded by its deadline, and
+                // its scope reads as cancelled once the caller gives up.
+                Object scope = Scopes.access().forCall(system.clock(), call.deadline, call::isAbandoned);
+                Behavior<M> b = behavior;
+                next = ScopedValue.where(Scopes.CURRENT, scope).call(() -> b.receive(context, message));
+            } else {
+                next = behavior.receive(context, message);
+            }
         } catch (Throwable failure) {
             current = null;
             if (meta instanceof PendingReply<?> reply) reply.handlerFailed(failure);
@@ -939,6 +983,8 @@ public final class ActorCell<M> implements ActorRef<M> {
         }
         RuntimeClock clock = system.clock();
         long deadline = saturatedAdd(clock.nanoTime(), timeout.toNanos());
+        Object scope = (Scopes.CURRENT.isBound() ? Scopes.CURRENT.get() : null);
+        if (scope != null) deadline = Math.min(deadline, Scopes.access().deadlineOn(scope, clock)); // bounded too
         Carrier blocked = null;
         try {
             for (;;) {
@@ -1006,7 +1052,8 @@ public final class ActorCell<M> implements ActorRef<M> {
 
     // ------------------------------------------------------------------------------------------------ plumbing
 
-    SystemImpl system() {
+    /** Returns the actor's system; public for the task package. */
+    public SystemImpl system() {
         return system;
     }
 
@@ -1037,6 +1084,15 @@ public final class ActorCell<M> implements ActorRef<M> {
 
     boolean isTerminated() {
         return lifecycle == DEAD;
+    }
+
+    void markTask() {
+        task = true;
+    }
+
+    /** Returns true for a task's cell. */
+    public boolean isTask() {
+        return task;
     }
 
     /** True once the actor has begun to terminate. */

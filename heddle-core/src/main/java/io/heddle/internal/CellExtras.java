@@ -51,6 +51,8 @@ final class CellExtras<M> {
     Runnable childStopper;
     /** Computes this actor's health instead of {@link #health} (a supervisor's aggregate). */
     Supplier<Health> healthSource;
+    /** Runs, on the stopping thread, when the actor is asked to stop: a task's way to cancel its body. */
+    volatile Runnable stopHook;
 
     /** A monitor held by this actor. */
     record Monitoring(ActorCell<?> target, Function<? super Down, ?> adapter) {}

@@ -57,6 +57,15 @@ public final class PendingReply<R> implements ReplyTo<R> {
     private final CompletableFuture<R> future;
     /** The async timeout timer; cancelled once answered. */
     private volatile Cancellable timeoutTimer;
+    /**
+     * The caller's scope: its deadline (on the caller's clock, {@link Long#MAX_VALUE} if none) bounds the handler's
+     * own calls; set by the caller before the request is sent. {@code scoped} is false for a call made outside any
+     * scope, whose handler then runs outside any too.
+     */
+    long deadline = Long.MAX_VALUE;
+    boolean scoped;
+    /** True if the call's timeout was the scope's deadline, for the timeout message. */
+    boolean deadlineBound;
 
     PendingReply(ActorCell<?> target, long startNanos, boolean async) {
         this.target = target;
@@ -90,6 +99,11 @@ public final class PendingReply<R> implements ReplyTo<R> {
     @Override
     public boolean isDone() {
         return outcome != null;
+    }
+
+    /** Returns true once the caller has given up (timed out, or was interrupted). */
+    boolean isAbandoned() {
+        return outcome == ABANDONED;
     }
 
     /** The handler threw while handling the request. */
@@ -178,6 +192,14 @@ public final class PendingReply<R> implements ReplyTo<R> {
     private CallTimeoutException timeoutException(long now) {
         Duration elapsed = Duration.ofNanos(now - startNanos);
         int depth = target.mailboxSize();
+        if (deadlineBound) {
+            return new CallTimeoutException(target.pid(), requestType,
+                    "call to " + target + " timed out after " + elapsed.toMillis() + " ms waiting for a reply to "
+                            + requestType.getSimpleName() + " (mailbox depth " + depth + "): the deadline of the "
+                            + "enclosing CancellationScope passed. The work inside the scope took longer than its "
+                            + "deadline allows.",
+                    elapsed, depth);
+        }
         return new CallTimeoutException(target.pid(), requestType,
                 "call to " + target + " timed out after " + elapsed.toMillis() + " ms waiting for a reply to "
                         + requestType.getSimpleName() + " (mailbox depth " + depth + "). The actor may be overloaded,"

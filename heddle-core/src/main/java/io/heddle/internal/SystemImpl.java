@@ -124,6 +124,12 @@ public final class SystemImpl implements ActorSystem {
      */
     <M> ActorCell<M> spawnCell(ActorCell<?> parent, Behavior<M> behavior, SpawnOptions options, boolean awaitInit,
                                boolean linkToParent) {
+        return spawnCell(parent, behavior, options, awaitInit, linkToParent, null);
+    }
+
+    /** As above; {@code prepare}, if not null, runs on the new cell before anything can see or run it. */
+    <M> ActorCell<M> spawnCell(ActorCell<?> parent, Behavior<M> behavior, SpawnOptions options, boolean awaitInit,
+                               boolean linkToParent, java.util.function.Consumer<ActorCell<M>> prepare) {
         Objects.requireNonNull(behavior, "behavior");
         Objects.requireNonNull(options, "options");
         if (behavior instanceof SpecialBehavior) {
@@ -144,6 +150,7 @@ public final class SystemImpl implements ActorSystem {
         }
         if (dedicated != null) cell.setScheduler(dedicated);
         if (awaitInit) cell.onStarted(new CompletableFuture<>());
+        if (prepare != null) prepare.accept(cell);
         switch (table.add(cell, linkToParent)) {
             case NONE -> { }
             case SYSTEM_STOPPING -> throw stopped("spawn an actor");

@@ -299,6 +299,11 @@ public final class Simulation {
         return scheduler == null ? 0 : scheduler.trace().hash();
     }
 
+    /** Returns how many simulated threads are alive now (parked or runnable): to check that nothing is left behind. */
+    public int liveThreads() {
+        return scheduler == null ? 0 : scheduler.liveThreads();
+    }
+
     /** Returns the number of scheduling steps taken. */
     public long steps() {
         return scheduler == null ? 0 : scheduler.steps();

@@ -241,6 +241,7 @@ public final class SimScheduler implements Executor {
         if (r == null) return false;
         switch (r) {
             case Request.Idle i -> {
+                if (time.nextDue() <= time.now()) return false; // timers due now fire first (through fireTimer)
                 return wakeMain();
             }
             case Request.AdvanceTo(long target) -> {
@@ -301,6 +302,12 @@ public final class SimScheduler implements Executor {
                         + "simulation in lenient mode.");
         for (Thread t : waiting) appendStack(text, t);
         return text.toString();
+    }
+
+    /** Returns how many simulated threads have run and not yet ended. */
+    public int liveThreads() {
+        live.keySet().removeIf(t -> t.getState() == Thread.State.TERMINATED);
+        return live.size();
     }
 
     /** Returns the stacks of every live simulated thread. */

@@ -1,0 +1,275 @@
+package io.heddle.task;
+
+import io.heddle.ActorInterruptedException;
+import io.heddle.ActorSystem;
+import io.heddle.Cancellable;
+import io.heddle.Pid;
+import io.heddle.internal.ActorCell;
+import io.heddle.internal.RuntimeClock;
+import io.heddle.internal.SystemImpl;
+import io.heddle.internal.TaskSupport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A scope that owns its tasks: Trio's nursery, Loom's structured task scope. Tasks spawned in a group run
+ * concurrently; {@link #join} waits for them as its {@link Joiner} says; and leaving the group, by {@link #close()} at
+ * the end of a try-with-resources block, cancels whatever is still running and waits for it, so no task outlives its
+ * group.
+ *
+ * {@snippet :
+ * try (TaskGroup<Quote> group = TaskGroup.open(system)) {
+ *     for (Supplier supplier : suppliers) group.spawn(() -> supplier.quote(sku));
+ *     List<Quote> quotes = group.join();                           // all of them, or the first failure
+ * }
+ * }
+ *
+ * <p><b>Scopes.</b> The group has a {@link CancellationScope} inside the one current when it was opened; each task has
+ * one inside the group's. Cancelling an outer scope cancels the group; a deadline bounds the join, which cancels the
+ * tasks left when it passes and throws {@link CancelledException}.
+ *
+ * <p><b>Actors.</b> Opened in an actor's handler, the group's tasks are that actor's children: if the actor stops,
+ * they are cancelled. {@link #spawnLinked} also links a task to its actor, so the task's failure stops the actor
+ * (or reaches it as an exit signal, if it traps exits), like a linked actor's.
+ *
+ * <p><b>Threading.</b> The thread that opens the group joins and closes it; any thread may spawn into it until it is
+ * closed, including its own tasks (for work that spawns more work). Joining from a handler blocks only that actor.
+ *
+ * @param <T> the tasks' result type
+ */
+public final class TaskGroup<T> implements AutoCloseable {
+
+    private final SystemImpl system;
+    private final ActorCell<?> owner;
+    private final Thread ownerThread;
+    private final CancellationScope scope;
+    private final RuntimeClock clock;
+    private final Cancellable deadlineTimer;
+    private final List<Task<T>> tasks = new CopyOnWriteArrayList<>();
+    /** Outcomes as they arrive, filled by the tasks' threads; drained by the owner. */
+    private final ConcurrentLinkedQueue<Outcome<T>> arrived = new ConcurrentLinkedQueue<>();
+    /** Owner only: outcomes taken from {@link #arrived}, in the order the tasks ended. */
+    private final List<Outcome<T>> ended = new ArrayList<>();
+    private int handedOut;
+    private volatile boolean closed;
+    private boolean joined;
+
+    private TaskGroup(SystemImpl system) {
+        this.system = system;
+        this.owner = Task.owner(system);
+        this.ownerThread = Thread.currentThread();
+        this.clock = system.clock();
+        CancellationScope outer = CancellationScope.current();
+        this.scope = outer.child(clock, outer.deadlineOn(clock), null);
+        this.deadlineTimer = scope.cancelAtDeadline("task group");
+    }
+
+    /** Opens a group whose tasks run in {@code system}. */
+    public static <T> TaskGroup<T> open(ActorSystem system) {
+        return new TaskGroup<>((SystemImpl) Objects.requireNonNull(system, "system"));
+    }
+
+    /**
+     * Opens a group in the actor system of the running actor or task.
+     *
+     * @throws IllegalStateException outside an actor or a task: use {@link #open(ActorSystem)}
+     */
+    public static <T> TaskGroup<T> open() {
+        ActorCell<?> current = TaskSupport.currentCell();
+        if (current == null) {
+            throw new IllegalStateException("TaskGroup.open() without a system works only inside an actor or a task; "
+                    + "here, use TaskGroup.open(system)");
+        }
+        return new TaskGroup<>(current.system());
+    }
+
+    // ------------------------------------------------------------------------------------------------ spawning
+
+    /** Spawns a task in the group. */
+    public Task<T> spawn(Callable<? extends T> body) {
+        return spawn("task", false, body);
+    }
+
+    /** Spawns a task in the group with a name, for logs and inspection. */
+    public Task<T> spawn(String name, Callable<? extends T> body) {
+        return spawn(name, false, body);
+    }
+
+    /**
+     * Spawns a task linked to the actor that opened the group: if the task fails, the actor exits too (or gets an exit
+     * signal, if it traps exits), as with a linked actor.
+     *
+     * @throws IllegalStateException if the group was not opened in an actor or a task
+     */
+    public Task<T> spawnLinked(Callable<? extends T> body) {
+        if (owner == null) {
+            throw new IllegalStateException("spawnLinked links a task to the actor that opened the group; this group "
+                    + "was opened outside any actor");
+        }
+        return spawn("task", true, body);
+    }
+
+    private Task<T> spawn(String name, boolean linked, Callable<? extends T> body) {
+        Objects.requireNonNull(body, "body");
+        if (closed) throw new IllegalStateException("the task group is closed: spawn before join or close");
+        Task<T> task = Task.start(system, owner, name, linked, tasks.size(), scope, body, this::arrived);
+        tasks.add(task);
+        return task;
+    }
+
+    private void arrived(Outcome<T> outcome) {
+        arrived.add(outcome);
+        LockSupport.unpark(ownerThread);
+    }
+
+    // ------------------------------------------------------------------------------------------------ joining
+
+    /**
+     * Waits for every task and returns their values in spawn order, or, at the first failure, cancels the rest and
+     * throws it: {@link Joiner#firstFailure()}.
+     */
+    public List<T> join() {
+        return join(Joiner.firstFailure());
+    }
+
+    /**
+     * Waits as {@code joiner} says, cancels and waits for the tasks still running once it has its answer, and returns
+     * its result. A group is joined once.
+     *
+     * @throws CancelledException  if the group's scope was cancelled or its deadline passed first, or the joining
+     *                             thread was interrupted; the tasks are then cancelled and waited for
+     * @throws TaskFailedException as the joiner decides
+     */
+    public <R> R join(Joiner<T, ? extends R> joiner) {
+        Objects.requireNonNull(joiner, "joiner");
+        requireOwner("join");
+        if (joined) throw new IllegalStateException("a task group is joined once");
+        joined = true;
+        int succeeded = 0;
+        int failed = 0;
+        int cancelled = 0;
+        boolean stopped = false;
+        // Tasks may spawn more tasks while the group is joined: wait for those too.
+        for (int seen = 0; seen < tasks.size(); seen++) {
+            Outcome<T> next = seen < ended.size() ? ended.get(seen) : awaitNext();
+            if (next == null) { // the deadline passed, or the group or the joining thread was cancelled
+                String why = scope.cancellation().orElse("the joining thread was interrupted");
+                cancelAndAwait(why);
+                throw new CancelledException("task group cancelled while joining: " + why);
+            }
+            switch (next) {
+                case Outcome.Success<T> s -> succeeded++;
+                case Outcome.Failure<T> f -> failed++;
+                case Outcome.Cancelled<T> c -> cancelled++;
+            }
+            if (joiner.onComplete(next, new Joiner.Progress(tasks.size(), seen + 1, succeeded, failed, cancelled))) {
+                stopped = true;
+                break;
+            }
+        }
+        if (stopped) cancelAndAwait("the group's joiner had its result");
+        drainArrived();
+        return joiner.result(List.copyOf(ended));
+    }
+
+    /**
+     * Waits for the next task to end and returns how it ended, in the order they end; empty once every task spawned
+     * so far has been handed out.
+     *
+     * @throws CancelledException if the group's deadline passes or the joining thread is interrupted first
+     */
+    public Optional<Outcome<T>> joinNext() {
+        requireOwner("joinNext");
+        if (handedOut >= tasks.size()) return Optional.empty();
+        while (ended.size() <= handedOut) {
+            if (awaitNext() == null) {
+                throw new CancelledException("task group cancelled while waiting: "
+                        + scope.cancellation().orElse("the joining thread was interrupted"));
+            }
+        }
+        return Optional.of(ended.get(handedOut++));
+    }
+
+    /** Takes the next arrived outcome, waiting for it up to the scope's deadline; null if it passed or interrupted. */
+    private Outcome<T> awaitNext() {
+        Outcome<T> next = arrived.poll();
+        if (next == null) {
+            try {
+                if (!TaskSupport.await(clock, () -> !arrived.isEmpty(), scope.deadlineOn(clock), this)) return null;
+            } catch (ActorInterruptedException e) {
+                return null;
+            }
+            next = arrived.poll();
+        }
+        ended.add(next);
+        return next;
+    }
+
+    private void drainArrived() {
+        Outcome<T> o;
+        while ((o = arrived.poll()) != null) ended.add(o);
+    }
+
+    // ------------------------------------------------------------------------------------------------ cancelling
+
+    /** Cancels every task still running; returns at once. The group can still be joined, to see how they ended. */
+    public void cancelAll() {
+        scope.cancel("the task group was cancelled");
+    }
+
+    private void cancelAndAwait(String why) {
+        scope.cancel(why);
+        for (Task<T> task : tasks) task.awaitEnd();
+    }
+
+    /**
+     * Cancels the tasks still running and waits for every task to end. Called by try-with-resources; closing twice
+     * does nothing.
+     */
+    @Override
+    public void close() {
+        if (closed) return;
+        requireOwner("close");
+        closed = true;
+        boolean running = false;
+        for (Task<T> task : tasks) running |= !task.isDone();
+        if (running) cancelAndAwait("the task group was closed before its tasks had ended");
+        if (deadlineTimer != null) deadlineTimer.cancel();
+        scope.close();
+    }
+
+    // ------------------------------------------------------------------------------------------------ queries
+
+    /** Returns the group's scope. */
+    public CancellationScope scope() {
+        return scope;
+    }
+
+    /** Returns the tasks spawned so far, in spawn order. */
+    public List<Task<T>> tasks() {
+        return List.copyOf(tasks);
+    }
+
+    /** Returns the pids of the tasks spawned so far, in spawn order. */
+    public List<Pid> taskPids() {
+        return tasks.stream().map(Task::pid).toList();
+    }
+
+    private void requireOwner(String operation) {
+        if (Thread.currentThread() != ownerThread) {
+            throw new IllegalStateException(operation + "() on a task group from " + Thread.currentThread() + ": only "
+                    + "the thread that opened the group (" + ownerThread + ") may join and close it");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TaskGroup[" + tasks.size() + " tasks, " + scope + "]";
+    }
+}
