@@ -290,4 +290,22 @@ class CancellationScopeTest {
                 () -> CancellationScope.withDeadline(Duration.ofSeconds(1), s -> null));
         assertTrue(e.getMessage().contains("withDeadline(system, timeout, body)"), e.getMessage());
     }
+
+    /** A handler that stops because its caller gave up (Task.sleep raised) does not crash its actor. */
+    @SimulationTest(seeds = 30)
+    void aHandlerCancelledForAnAbandonedCallLeavesTheActorRunning(Simulation sim) {
+        ActorSystem system = sim.newSystem("abandon");
+        ActorRef<Ask> slow = system.spawn((ctx, ask) -> {
+            Task.sleep(Duration.ofSeconds(10)); // raises CancelledException once the caller gives up
+            ask.replyTo().reply("late");
+            return Behaviors.same();
+        });
+        CancellationScope.withDeadline(system, Duration.ofMillis(100), scope -> {
+            assertThrows(CallTimeoutException.class, () -> slow.call(Ask::new));
+            return null;
+        });
+        sim.advance(Duration.ofSeconds(1));
+        assertTrue(slow.isAlive(), "the actor survived its handler's cancellation");
+        assertTrue(system.deadLetters().recent().isEmpty(), "nothing undelivered: " + system.deadLetters().recent());
+    }
 }

@@ -687,6 +687,11 @@ public final class ActorCell<M> implements ActorRef<M> {
             }
         } catch (Throwable failure) {
             current = null;
+            if (failure instanceof CancelledException && meta instanceof PendingReply<?> call && call.isAbandoned()) {
+                // The handler stopped working for a caller that had given up: the call is over, the actor is fine.
+                envelope.clear();
+                return;
+            }
             if (meta instanceof PendingReply<?> reply) reply.handlerFailed(failure);
             crash(failure, message);
             return;

@@ -253,11 +253,14 @@ public final class CancellationScope {
     public <T, X extends Throwable> T shield(Body<T, X> body) throws X {
         Thread me = Thread.currentThread();
         int[] depth;
+        boolean interrupted;
         lock.lock();
         try {
             depth = members.computeIfAbsent(me, t -> new int[] {0, 0});
             depth[0]++;
             depth[1]++; // membership taken by the shield, released with it
+            // A cancel may already have interrupted this thread: hold the interrupt back until the shield ends.
+            interrupted = Thread.interrupted();
         } finally {
             lock.unlock();
         }
@@ -268,8 +271,9 @@ public final class CancellationScope {
             try {
                 depth[0]--;
                 depth[1]--;
-                if (depth[1] == 0) members.remove(me);
-                else if (depth[0] == 0 && cancelReason != null) me.interrupt();
+                boolean member = depth[1] > 0;
+                if (!member) members.remove(me);
+                if (interrupted || (member && depth[0] == 0 && isCancelled())) me.interrupt();
             } finally {
                 lock.unlock();
             }
