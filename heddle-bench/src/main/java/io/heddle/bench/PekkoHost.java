@@ -15,10 +15,10 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * down to warnings. Pekko spawns top-level actors only from inside an actor, so the guardian here runs whatever it is
  * given in its own context: {@link #inGuardian(Function)}.
  */
-final class PekkoHost implements AutoCloseable {
+public final class PekkoHost implements AutoCloseable {
 
-    /** Runs {@code action} in the guardian's context and completes {@code result} with what it returns. */
-    record Run(Function<ActorContext<Run>, Object> action, CompletableFuture<Object> result) {}
+    /** A task for the guardian: it runs {@code action} in its context and completes {@code result}. */
+    public record GuardianTask(Function<ActorContext<GuardianTask>, Object> action, CompletableFuture<Object> result) {}
 
     private static final Config CONFIG = ConfigFactory.parseString("""
             pekko.loglevel = WARNING
@@ -27,14 +27,16 @@ final class PekkoHost implements AutoCloseable {
             pekko.log-dead-letters-during-shutdown = off
             """).withFallback(ConfigFactory.load());
 
-    final ActorSystem<Run> system;
+    /** The Pekko system; its guardian runs what {@link #inGuardian(Function)} hands it. */
+    public final ActorSystem<GuardianTask> system;
 
-    PekkoHost(String name) {
-        Behavior<Run> guardian = Behaviors.setup(ctx -> Behaviors.receiveMessage(run -> {
+    /** Starts a system named {@code name}. */
+    public PekkoHost(String name) {
+        Behavior<GuardianTask> guardian = Behaviors.setup(ctx -> Behaviors.receiveMessage(task -> {
             try {
-                run.result().complete(run.action().apply(ctx));
+                task.result().complete(task.action().apply(ctx));
             } catch (Throwable t) {
-                run.result().completeExceptionally(t);
+                task.result().completeExceptionally(t);
             }
             return Behaviors.same();
         }));
@@ -43,14 +45,14 @@ final class PekkoHost implements AutoCloseable {
 
     /** Runs {@code action} inside the guardian and waits for its result. */
     @SuppressWarnings("unchecked")
-    <T> T inGuardian(Function<ActorContext<Run>, T> action) throws Exception {
+    public <T> T inGuardian(Function<ActorContext<GuardianTask>, T> action) throws Exception {
         CompletableFuture<Object> result = new CompletableFuture<>();
-        system.tell(new Run(ctx -> action.apply(ctx), result));
+        system.tell(new GuardianTask(ctx -> action.apply(ctx), result));
         return (T) result.get(Check.TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     /** Spawns an anonymous top-level actor (a child of the guardian). */
-    <T> org.apache.pekko.actor.typed.ActorRef<T> spawn(Behavior<T> behavior) throws Exception {
+    public <T> org.apache.pekko.actor.typed.ActorRef<T> spawn(Behavior<T> behavior) throws Exception {
         return inGuardian(ctx -> ctx.spawnAnonymous(behavior));
     }
 

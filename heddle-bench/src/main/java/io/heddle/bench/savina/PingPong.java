@@ -1,5 +1,7 @@
-package io.heddle.bench;
+package io.heddle.bench.savina;
 
+import io.heddle.bench.Bench;
+import io.heddle.bench.Workload;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,12 +18,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Request and reply: a virtual thread calls one actor and waits for each reply before the next call; the score is
- * nanoseconds per call. Heddle: {@code ref.call(Get::new)}; Pekko: {@code AskPattern.ask(...).toCompletableFuture()
- * .get()}. Each run is {@link #CALLS} calls; every reply is checked (a counter, so it must grow by one).
+ * Savina's ping-pong: two actors bounce a message back and forth; the score is nanoseconds per round trip (two
+ * messages, each a new record). The benchmark thread only starts each run of {@value #ROUND_TRIPS} round trips and
+ * waits for its end; the hops are counted and checked.
  *
- * <p>JDK baseline: the caller puts a {@code CompletableFuture} in a {@code LinkedTransferQueue}; a server virtual
- * thread takes it and completes it.
+ * <p>JDK baseline: two {@link io.heddle.bench.JdkActor}s, virtual threads each blocked in
+ * {@code LinkedTransferQueue.take()} on its own queue.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -29,10 +31,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = Bench.UNSAFE_ALLOW)
-public class Call {
+public class PingPong {
 
-    /** Calls per benchmark invocation. */
-    public static final int CALLS = 5_000;
+    /** Round trips per benchmark invocation. */
+    public static final int ROUND_TRIPS = 10_000;
 
     /** Which implementation to run. */
     @Param({"heddle", "pekko", "jdk"})
@@ -43,9 +45,9 @@ public class Call {
     /** Builds the workload for {@code impl}. */
     public static Workload create(String impl) throws Exception {
         return switch (impl) {
-            case "heddle" -> new HeddleWorkloads.Call();
-            case "pekko" -> new PekkoWorkloads.Call();
-            case "jdk" -> new JdkWorkloads.Call();
+            case "heddle" -> new PingPongHeddle();
+            case "pekko" -> new PingPongPekko();
+            case "jdk" -> new PingPongJdk();
             default -> throw Bench.unknown(impl);
         };
     }
@@ -61,8 +63,8 @@ public class Call {
     }
 
     @Benchmark
-    @OperationsPerInvocation(CALLS)
-    public long call() throws Exception {
-        return workload.run(CALLS);
+    @OperationsPerInvocation(ROUND_TRIPS)
+    public long roundTrip() throws Exception {
+        return workload.run(ROUND_TRIPS);
     }
 }

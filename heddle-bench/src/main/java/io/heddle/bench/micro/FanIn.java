@@ -1,6 +1,8 @@
-package io.heddle.bench;
+package io.heddle.bench.micro;
 
 import io.heddle.Mailbox;
+import io.heddle.bench.Bench;
+import io.heddle.bench.Workload;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,10 +46,10 @@ public class FanIn {
     /** Builds the workload for {@code impl}. */
     public static Workload create(String impl) throws Exception {
         return switch (impl) {
-            case "heddle" -> new HeddleWorkloads.FanIn(Mailbox.defaultMailbox());
-            case "heddle-unbounded" -> new HeddleWorkloads.FanIn(Mailbox.unbounded());
-            case "pekko" -> new PekkoWorkloads.FanIn();
-            case "jdk" -> new JdkWorkloads.FanIn();
+            case "heddle" -> new FanInHeddle(Mailbox.defaultMailbox());
+            case "heddle-unbounded" -> new FanInHeddle(Mailbox.unbounded());
+            case "pekko" -> new FanInPekko();
+            case "jdk" -> new FanInJdk();
             default -> throw Bench.unknown(impl);
         };
     }

@@ -1,5 +1,7 @@
-package io.heddle.bench;
+package io.heddle.bench.savina;
 
+import io.heddle.bench.Bench;
+import io.heddle.bench.Workload;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,10 +18,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Two actors bounce a message back and forth; the score is nanoseconds per round trip (two messages). The benchmark
- * thread only starts each run of {@link #ROUND_TRIPS} round trips and waits for its end.
+ * Savina's thread ring: {@value #SIZE} actors in a ring pass a token along; the score is nanoseconds per hop (one
+ * message). Each run is {@value #HOPS} hops, about 200 laps; the hops are counted and checked.
  *
- * <p>JDK baseline: two virtual threads, each blocked in {@code LinkedTransferQueue.take()} on its own queue.
+ * <p>JDK baseline: {@value #SIZE} {@link io.heddle.bench.JdkActor}s, virtual threads each blocked in
+ * {@code LinkedTransferQueue.take()} on its own queue (the "virtual thread per actor" model, written by hand).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -27,10 +30,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = Bench.UNSAFE_ALLOW)
-public class PingPong {
+public class ThreadRing {
 
-    /** Round trips per benchmark invocation. */
-    public static final int ROUND_TRIPS = 10_000;
+    /** Actors in the ring. */
+    public static final int SIZE = 503;
+
+    /** Hops per benchmark invocation. */
+    public static final int HOPS = 100_000;
 
     /** Which implementation to run. */
     @Param({"heddle", "pekko", "jdk"})
@@ -41,9 +47,9 @@ public class PingPong {
     /** Builds the workload for {@code impl}. */
     public static Workload create(String impl) throws Exception {
         return switch (impl) {
-            case "heddle" -> new HeddleWorkloads.PingPong();
-            case "pekko" -> new PekkoWorkloads.PingPong();
-            case "jdk" -> new JdkWorkloads.PingPong();
+            case "heddle" -> new ThreadRingHeddle(SIZE);
+            case "pekko" -> new ThreadRingPekko(SIZE);
+            case "jdk" -> new ThreadRingJdk(SIZE);
             default -> throw Bench.unknown(impl);
         };
     }
@@ -59,8 +65,8 @@ public class PingPong {
     }
 
     @Benchmark
-    @OperationsPerInvocation(ROUND_TRIPS)
-    public long roundTrip() throws Exception {
-        return workload.run(ROUND_TRIPS);
+    @OperationsPerInvocation(HOPS)
+    public long hop() throws Exception {
+        return workload.run(HOPS);
     }
 }
