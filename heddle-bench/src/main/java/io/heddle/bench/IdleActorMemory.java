@@ -6,6 +6,10 @@ import io.heddle.Behavior;
 import io.heddle.Behaviors;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedTransferQueue;
@@ -17,7 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Heap per idle actor, and the time to spawn many actors and deliver one message to each. Not a JMH benchmark: run it
  * once per implementation, each in a fresh JVM:
  *
- * <pre>java --sun-misc-unsafe-memory-access=allow -cp benchmarks.jar io.heddle.bench.IdleActorMemory heddle [count]</pre>
+ * <pre>java --sun-misc-unsafe-memory-access=allow -cp benchmarks.jar io.heddle.bench.IdleActorMemory heddle [count] [--json file]</pre>
+ *
+ * <p>With {@code --json file} the result is also written to {@code file} as one JSON object, which
+ * {@link io.heddle.bench.report.Report} reads.
  *
  * <p>Implementations: {@code heddle} (top-level actors spawned from the main thread, default options), {@code pekko}
  * (children of the guardian, spawned and sent to by the guardian itself: Pekko spawns only from inside an actor), and
@@ -26,7 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Method: start the system, full GC, read heap used; spawn {@code count} actors and send each one message; wait
  * until every actor has handled it; full GC, read heap used again. Bytes per actor = difference / count: the actors
- * and whatever the framework keeps per actor, with the actors idle and their mailboxes empty.
+ * and whatever the framework keeps per actor, with the actors idle and their mailboxes empty. The time is measured once,
+ * in a fresh JVM, so it includes warming up the spawn path: it is what a program that starts many actors at startup
+ * sees.
  */
 public final class IdleActorMemory {
 
@@ -52,19 +61,35 @@ public final class IdleActorMemory {
                             + " shutdown: %.0f ms", impl, count, delivered, bytesPerActor, spawnAndDeliverMillis,
                     shutdownMillis);
         }
+
+        /** This result as one JSON object, numbers at full precision. */
+        public String toJson() {
+            return "{\"impl\": \"" + impl + "\", \"count\": " + count + ", \"delivered\": " + delivered
+                    + ", \"bytesPerActor\": " + bytesPerActor + ", \"spawnAndDeliverMillis\": " + spawnAndDeliverMillis
+                    + ", \"shutdownMillis\": " + shutdownMillis + "}";
+        }
     }
 
     private IdleActorMemory() {}
 
-    /** Usage: {@code IdleActorMemory heddle|pekko|vthread [count]}. */
+    /** Usage: {@code IdleActorMemory heddle|pekko|vthread [count] [--json file]}. */
     public static void main(String[] args) throws Exception {
-        if (args.length < 1) {
-            System.err.println("usage: IdleActorMemory heddle|pekko|vthread [count, default 1000000]");
+        List<String> positional = new ArrayList<>(List.of(args));
+        Path json = null;
+        int flag = positional.indexOf("--json");
+        if (flag >= 0 && flag + 1 < positional.size()) {
+            json = Path.of(positional.remove(flag + 1));
+            positional.remove(flag);
+        }
+        if (positional.isEmpty() || positional.size() > 2 || flag >= 0 && json == null) {
+            System.err.println("usage: IdleActorMemory heddle|pekko|vthread [count, default 1000000] [--json file]");
             System.exit(2);
         }
-        int count = args.length > 1 ? Integer.parseInt(args[1].replace("_", "")) : 1_000_000;
+        int count = positional.size() > 1 ? Integer.parseInt(positional.get(1).replace("_", "")) : 1_000_000;
         System.out.println(Runtime.version() + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
-        System.out.println(measure(args[0], count));
+        Result result = measure(positional.getFirst(), count);
+        System.out.println(result);
+        if (json != null) Files.writeString(json, result.toJson() + "\n");
         System.exit(0);
     }
 
@@ -173,13 +198,18 @@ public final class IdleActorMemory {
         Check.expect("messages handled", handled.get(), count);
     }
 
-    private static long heapUsedAfterGc() throws InterruptedException {
+    /**
+     * Heap used after full collections. {@code System.gc()} returns once the collection is done; a few more rounds let
+     * reference processing and cleaners release what the first round found, until the reading stops falling.
+     */
+    private static long heapUsedAfterGc() {
         var memory = ManagementFactory.getMemoryMXBean();
         long used = Long.MAX_VALUE;
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 10; i++) {
             System.gc();
-            Thread.sleep(100);
-            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
+            long now = memory.getHeapMemoryUsage().getUsed();
+            if (i >= 3 && now >= used) return used;
+            used = Math.min(used, now);
         }
         return used;
     }
