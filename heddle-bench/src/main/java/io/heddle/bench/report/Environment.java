@@ -14,8 +14,10 @@ import java.time.format.DateTimeFormatter;
  * @param cores the processors available to the JVM
  * @param os    operating system, version and architecture
  * @param date  when the report was made
+ * @param load  the load averages over 1, 5 and 15 minutes when the report was made (Linux), or "unknown": on a shared
+ *              machine a load above the core count means the run competed for the processors
  */
-public record Environment(String jvm, String cpu, int cores, String os, String date) {
+public record Environment(String jvm, String cpu, int cores, String os, String date, String load) {
 
     /**
      * Describes this machine. {@code jvm} comes from the JMH results (the forks' JVM) when given; {@code cpu}
@@ -28,7 +30,17 @@ public record Environment(String jvm, String cpu, int cores, String os, String d
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"),
-                ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")));
+                ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")),
+                loadAverage());
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + ", " + fields[1] + ", " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String cpuModel() {

@@ -36,7 +36,8 @@ public final class MarkdownReport {
         out.append("| JVM | ").append(environment.jvm()).append(" |\n");
         out.append("| CPU | ").append(environment.cpu()).append(", ").append(environment.cores())
                 .append(environment.cores() == 1 ? " core" : " cores").append(" available |\n");
-        out.append("| OS | ").append(environment.os()).append(" |\n\n");
+        out.append("| OS | ").append(environment.os()).append(" |\n");
+        out.append("| Load average (1, 5, 15 min) at the end | ").append(environment.load()).append(" |\n\n");
         out.append("\"Heddle vs X\" is how many times better Heddle is than X: X's time divided by Heddle's, or Heddle's")
                 .append(" rate divided by X's. **Above 1, Heddle is faster; below 1, it is behind.** The ± is JMH's")
                 .append(" 99.9% confidence half-width (n/a with fewer than two iterations).\n\n");
@@ -105,13 +106,16 @@ public final class MarkdownReport {
         Optional<IdleActorMemory.Result> pekko = find(memory, "pekko");
         Optional<IdleActorMemory.Result> jdk = find(memory, "vthread");
         int count = memory.getFirst().count();
-        out.append(String.format(Locale.ROOT, "%,d actors, each spawned and sent one message, then idle; one fresh JVM"
-                + " per implementation (JDK: a virtual thread per actor, parked on its queue).%n%n", count));
+        out.append(String.format(Locale.ROOT, "%,d actors, each spawned and sent one message, then idle; measured once"
+                + " in a fresh JVM per implementation, so the times include warming up (JDK: a virtual thread per actor,"
+                + " parked on its queue).%n%n", count));
         out.append("| Measure | Heddle | Pekko | JDK | Heddle vs Pekko | Heddle vs JDK |\n");
         out.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
         memoryRow(out, "Heap per idle actor, bytes", heddle, pekko, jdk, IdleActorMemory.Result::bytesPerActor);
         memoryRow(out, String.format(Locale.ROOT, "Spawn %,d and deliver one message each, ms", count), heddle, pekko,
                 jdk, IdleActorMemory.Result::spawnAndDeliverMillis);
+        memoryRow(out, String.format(Locale.ROOT, "Stop the system with %,d idle actors, ms", count), heddle, pekko,
+                jdk, IdleActorMemory.Result::shutdownMillis);
     }
 
     private static void memoryRow(StringBuilder out, String measure, Optional<IdleActorMemory.Result> heddle,

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class ReportTest {
 
     private static final Environment MACHINE =
-            new Environment("JDK 25.0.3, OpenJDK 64-Bit Server VM", "Test CPU", 2, "Linux 6 amd64", "2026-11-23 12:00 UTC");
+            new Environment("JDK 25.0.3, OpenJDK 64-Bit Server VM", "Test CPU", 2, "Linux 6 amd64", "2026-11-23 12:00 UTC",
+                    "0.50, 0.40, 0.30");
 
     private static String sample() throws IOException {
         try (InputStream in = ReportTest.class.getResourceAsStream("/jmh-sample.json")) {
@@ -135,9 +136,12 @@ class ReportTest {
         assertTrue(md.contains("| ≤ 200 bytes per idle actor | 150 bytes | yes |"), md);
         assertTrue(md.contains("| 1,000,000 actors spawned and sent one message each in ≤ 250 ms | 200 ms for"
                 + " 1,000,000 actors | yes |"), md);
+        assertTrue(md.contains("| Stop the system with 1,000,000 idle actors, ms | 10.0 | 100 | 50.0 | 10.00× | 5.00× |"),
+                md);
+        assertTrue(md.contains("| Load average (1, 5, 15 min) at the end | 0.50, 0.40, 0.30 |"), md);
         assertTrue(md.contains("**Missing results**"), md);
         assertTrue(md.contains("Call on jdk"), md);
-        assertTrue(md.contains("AMD") || md.contains("Test CPU, 2 cores"), md);
+        assertTrue(md.contains("| CPU | Test CPU, 2 cores available |"), md);
     }
 
     @Test
