@@ -106,4 +106,34 @@ class TimeoutsTest {
         assertEquals(ExitReason.SHUTDOWN, polite.termination().join());
         assertEquals(List.of("polite shutdown"), stopped, "newest first; a killed actor runs no terminate hook");
     }
+
+    /**
+     * Shutdown stops idle actors on its own thread when that runs no user code; an actor with a terminate hook stops
+     * on its own turn, so that a hook that hangs is still killed after the per-actor timeout.
+     */
+    @SimulationTest(seeds = 25)
+    void anIdleActorWhoseTerminateHookHangsIsKilledAfterThePerActorTimeout(Simulation sim) {
+        ActorSystem system = sim.newSystem("shutdown");
+        CountDownLatch never = new CountDownLatch(1);
+        List<String> hooks = new ArrayList<>();
+        ActorRef<String> plain = system.spawn((ctx, m) -> Behaviors.same());
+        ActorRef<String> hanging = system.spawn(Behaviors.setup(ctx -> {
+            ctx.onTerminate(r -> {
+                hooks.add("hook started");
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    hooks.add("hook interrupted");
+                    Thread.currentThread().interrupt();
+                }
+            });
+            return (c, m) -> Behaviors.same();
+        }));
+        sim.runUntilIdle();
+        system.shutdown(Duration.ofMillis(300));
+        assertEquals(Duration.ofMillis(300), sim.elapsed());
+        assertEquals(List.of("hook started", "hook interrupted"), hooks);
+        assertEquals(ExitReason.SHUTDOWN, plain.termination().join());
+        assertEquals(ExitReason.SHUTDOWN, hanging.termination().join(), "its terminate had begun: shutdown");
+    }
 }

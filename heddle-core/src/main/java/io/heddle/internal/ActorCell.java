@@ -163,8 +163,14 @@ public final class ActorCell<M> implements ActorRef<M> {
         return Optional.ofNullable(name);
     }
 
+    /** A scheduling point before a client's send, in a simulation (see {@link SystemRuntime#yieldAtSends()}). */
+    private void yieldIfSimulated() {
+        if (system.yieldAtSends && Carrier.current() == null) Thread.yield();
+    }
+
     @Override
     public void cast(M message) {
+        yieldIfSimulated();
         Envelope envelope = new Envelope(requireMessage(message, "cast"), null);
         int outcome = deliver(envelope, system.sendTimeoutNanos());
         if (outcome != MailboxQueue.OK) deadLetter(envelope, undeliveredReason(outcome));
@@ -181,6 +187,7 @@ public final class ActorCell<M> implements ActorRef<M> {
     }
 
     private SendResult<M> trySend(M message, long waitNanos) {
+        yieldIfSimulated();
         Envelope envelope = new Envelope(requireMessage(message, "tryCast"), null);
         int outcome = deliver(envelope, waitNanos);
         if (outcome == INTERCEPTED) deadLetter(envelope, DeadLetter.Reason.INJECTED_FAULT);
@@ -214,6 +221,18 @@ public final class ActorCell<M> implements ActorRef<M> {
         PendingReply<R> reply = send(request, start, end - start, false, scope, scopeDeadline);
         reply.deadlineBound = deadlineBound;
         return reply.await(end);
+    }
+
+    /** Runs one turn of this actor on the calling thread; the caller has moved it from IDLE to SCHEDULED. */
+    private void runTurnInline() {
+        boolean callerInterrupted = Thread.interrupted(); // the caller's, not the actor's: kept aside, then restored
+        InlineCarrier carrier = new InlineCarrier(this);
+        try {
+            runTurn();
+        } finally {
+            carrier.release();
+            if (callerInterrupted) Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -250,6 +269,7 @@ public final class ActorCell<M> implements ActorRef<M> {
     private <R> PendingReply<R> send(Function<ReplyTo<R>, ? extends M> request, long start, long waitNanos,
                                      boolean async, Object scope, long scopeDeadline) {
         Objects.requireNonNull(request, "request");
+        yieldIfSimulated();
         system.checkRunning("call " + this);
         PendingReply<R> reply = new PendingReply<>(this, start, async);
         reply.scoped = scope != null;
@@ -271,12 +291,44 @@ public final class ActorCell<M> implements ActorRef<M> {
         stop(ExitReason.SHUTDOWN);
     }
 
+    /**
+     * Asks the actor to stop with {@code reason}, and if it is an idle dispatcher actor whose termination runs no user
+     * code (no terminate hooks, no class-style actor, no children), stops it right here on the calling thread: a
+     * graceful shutdown of a million idle actors then wakes no thread per actor. An actor whose termination runs user
+     * code stops on its own turn, so that the stopper's timeout and kill still apply to it.
+     */
+    void stopNow(ExitReason reason) {
+        stop(reason, scheduler instanceof Dispatcher);
+    }
+
     /** Asks the actor to stop with {@code reason}; public for the test kit's fault injection. */
     public void stop(ExitReason reason) {
+        stop(reason, false);
+    }
+
+    private void stop(ExitReason reason, boolean inlineIfIdle) {
         CellExtras<M> x = extras;
         Runnable hook = x == null ? null : x.stopHook;
         if (hook != null) hook.run();
-        sendControl(new Control.Stop(reason));
+        if (!inlineIfIdle) {
+            sendControl(new Control.Stop(reason));
+            return;
+        }
+        if (lifecycle == DEAD) return;
+        controlLane().offer(new Control.Stop(reason));
+        if (schedState == IDLE && SCHED.compareAndSet(this, IDLE, SCHEDULED)) {
+            if (terminatesWithoutUserCode()) runTurnInline();
+            else scheduler.schedule(this);
+        } else {
+            signalWork();
+        }
+    }
+
+    /** Owner of the turn only (after moving it to SCHEDULED): true if terminating would run no user code. */
+    private boolean terminatesWithoutUserCode() {
+        CellExtras<M> x = extras;
+        return classActor == null && (x == null || (x.terminateHooks == null && x.firstChild == null
+                && x.childStopper == null));
     }
 
     @Override
@@ -429,13 +481,17 @@ public final class ActorCell<M> implements ActorRef<M> {
 
     private void sendControl(Control message) {
         if (lifecycle == DEAD) return;
+        controlLane().offer(message);
+        signalWork();
+    }
+
+    private ConcurrentLinkedQueue<Control> controlLane() {
         ConcurrentLinkedQueue<Control> lane = control;
         if (lane == null) {
             lane = new ConcurrentLinkedQueue<>();
             if (!CONTROL.compareAndSet(this, null, lane)) lane = control;
         }
-        lane.offer(message);
-        signalWork();
+        return lane;
     }
 
     /** Called on the timer thread: enqueue without waiting, dead-letter if that fails. */
@@ -606,6 +662,25 @@ public final class ActorCell<M> implements ActorRef<M> {
             }
         }
         return messages;
+    }
+
+    /**
+     * For a dispatcher actor whose behavior is a plain function (no setup factory, no class-style init), there is
+     * nothing to run before the first message: the actor starts running and idle, and no turn is scheduled at spawn.
+     * A million spawns then cost a million allocations, not a million turns. Call before the cell is published.
+     */
+    void startWithoutInitIfTrivial() {
+        Behavior<M> b = behavior;
+        if (b instanceof SetupBehavior || b instanceof Actor || b instanceof SpecialBehavior) return;
+        lifecycle = RUNNING;
+        schedState = IDLE;
+        CellExtras<M> x = extras;
+        if (x != null && x.started != null) x.started.complete(null);
+    }
+
+    /** True if {@link #startWithoutInitIfTrivial()} started the actor. */
+    boolean startedWithoutInit() {
+        return lifecycle == RUNNING;
     }
 
     private boolean initialize() {

@@ -37,6 +37,8 @@ final class LinkedMailboxQueue extends MailboxQueue {
     }
 
     private final int capacity;
+    /** Waiting senders are woken when the count drops to this: half the capacity. */
+    private final int lowWater;
     private final boolean dropping;
     /** The most recently linked node. Swapped by producers. */
     @SuppressWarnings("unused") // accessed through HEAD
@@ -50,6 +52,7 @@ final class LinkedMailboxQueue extends MailboxQueue {
 
     LinkedMailboxQueue(int capacity, boolean dropping) {
         this.capacity = capacity;
+        this.lowWater = capacity <= 2 ? capacity - 1 : capacity / 2;
         this.dropping = dropping;
         Envelope stub = new Envelope(null, null);
         this.tail = stub;
@@ -74,11 +77,14 @@ final class LinkedMailboxQueue extends MailboxQueue {
         Envelope next = tail.nextAcquire();
         if (next == null) return null;
         tail = next;
-        COUNT.getAndAdd(this, -1);
+        int before = (int) COUNT.getAndAdd(this, -1);
         ConcurrentLinkedQueue<Thread> w = waiters;
-        if (w != null) {
-            Thread sender = w.poll();
-            if (sender != null) LockSupport.unpark(sender);
+        // Senders that found the mailbox full are woken together once it has drained to the low-water mark, not one
+        // per message taken: a parked sender costs a thread wake-up (tens of microseconds for a platform thread), so
+        // each wake-up should buy it room for many messages.
+        if (w != null && before - 1 <= lowWater) {
+            Thread sender;
+            while ((sender = w.poll()) != null) LockSupport.unpark(sender);
         }
         return next;
     }

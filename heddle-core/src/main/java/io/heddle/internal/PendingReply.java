@@ -28,6 +28,11 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class PendingReply<R> implements ReplyTo<R> {
 
+    /**
+     * How long a blocking caller polls for its reply before parking: 100 spins, a microsecond or two. Measured: a call
+     * from a virtual thread takes about 450 ns with it and 1,500 ns without (docs/benchmarks.md).
+     */
+    private static final int CALLER_SPINS = 100;
     private static final Object NULL_REPLY = new Object();
     private static final Object ABANDONED = new Object();
     private static final VarHandle OUTCOME;
@@ -157,6 +162,12 @@ public final class PendingReply<R> implements ReplyTo<R> {
     @SuppressWarnings("unchecked")
     R await(long deadlineNanos) {
         Object result = outcome;
+        // A reply often comes within a microsecond: wait for it briefly before parking, which costs the caller a
+        // hand-off of its own (the wake-up) on top of the callee's.
+        for (int i = 0; result == null && i < CALLER_SPINS; i++) {
+            Thread.onSpinWait();
+            result = outcome;
+        }
         if (result == null) {
             RuntimeClock clock = target.clock();
             waiter = Thread.currentThread();

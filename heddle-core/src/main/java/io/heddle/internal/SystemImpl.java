@@ -51,6 +51,8 @@ public final class SystemImpl implements ActorSystem {
     /** Null in production. */
     final DeliveryInterceptor interceptor;
     private final int turnsPerYield;
+    /** See {@link SystemRuntime#yieldAtSends()}. */
+    final boolean yieldAtSends;
     private final AtomicLong monitorIds = new AtomicLong();
     private final ReentrantLock stateLock = new ReentrantLock();
     /** Written under stateLock. */
@@ -63,7 +65,7 @@ public final class SystemImpl implements ActorSystem {
     /** For core tests: the JDK's threads with another clock. */
     SystemImpl(ActorSystemConfig config, ThreadSource threads, RuntimeClock clock) {
         this(config, new SystemRuntime(threads, clock, SystemRuntime.production(config.name()).pids(),
-                clock.nanoTime(), null, SystemRuntime.PRODUCTION_TURNS_PER_YIELD));
+                clock.nanoTime(), null, SystemRuntime.PRODUCTION_TURNS_PER_YIELD, false));
     }
 
     /** Creates a system on {@code runtime}: the test kit's way in. */
@@ -74,6 +76,7 @@ public final class SystemImpl implements ActorSystem {
         this.pids = runtime.pids();
         this.interceptor = runtime.interceptor();
         this.turnsPerYield = runtime.turnsPerYield();
+        this.yieldAtSends = runtime.yieldAtSends();
         this.dispatcher = new Dispatcher(config.name(), config.parallelism(), threads, turnsPerYield);
         this.deadLetters = new DeadLetterOffice(this.clock);
         this.sendTimeoutNanos = config.sendTimeout().toNanos();
@@ -151,6 +154,7 @@ public final class SystemImpl implements ActorSystem {
         if (dedicated != null) cell.setScheduler(dedicated);
         if (awaitInit) cell.onStarted(new CompletableFuture<>());
         if (prepare != null) prepare.accept(cell);
+        if (dedicated == null) cell.startWithoutInitIfTrivial();
         switch (table.add(cell, linkToParent)) {
             case NONE -> { }
             case SYSTEM_STOPPING -> throw stopped("spawn an actor");
@@ -160,6 +164,8 @@ public final class SystemImpl implements ActorSystem {
         if (dedicated != null) {
             dedicated.schedule(cell);
             dedicated.start();
+        } else if (cell.startedWithoutInit()) {
+            // A plain behavior has nothing to initialise: no turn is needed until its first message.
         } else {
             dispatcher.schedule(cell);
         }
@@ -181,7 +187,7 @@ public final class SystemImpl implements ActorSystem {
      */
     boolean stopAndAwait(ActorCell<?> cell, ExitReason reason, Duration timeout) {
         CompletableFuture<ExitReason> done = cell.termination();
-        cell.stop(reason);
+        cell.stopNow(reason);
         if (Waits.await(done, timeout.toNanos(), clock)) return true;
         LOG.log(Level.WARNING, cell + " did not stop within " + timeout.toMillis() + " ms; killing it");
         cell.kill();

@@ -15,9 +15,13 @@ import java.util.function.LongSupplier;
  * @param turnsPerYield how many actor turns a thread runs back to back before it yields its carrier to other virtual
  *                      threads: {@link #PRODUCTION_TURNS_PER_YIELD} in production, 1 in a simulation (every turn is a
  *                      scheduling point the seed decides)
+ * @param yieldAtSends  whether a thread that is not running actors yields before each cast and call: false in
+ *                      production; true in a simulation, so that the seed also decides how clients' sends interleave
+ *                      (a call from a client runs the actor's turn inline, without parking, and would otherwise
+ *                      never be a scheduling point)
  */
 public record SystemRuntime(ThreadSource threads, RuntimeClock clock, LongSupplier pids, long randomSeed,
-                            DeliveryInterceptor interceptor, int turnsPerYield) {
+                            DeliveryInterceptor interceptor, int turnsPerYield, boolean yieldAtSends) {
 
     /** Often enough that a busy worker cannot keep other virtual threads off its carrier; rare enough to cost ~nothing. */
     public static final int PRODUCTION_TURNS_PER_YIELD = 1024;
@@ -29,6 +33,6 @@ public record SystemRuntime(ThreadSource threads, RuntimeClock clock, LongSuppli
     static SystemRuntime production(String systemName) {
         return new SystemRuntime(ThreadSource.JDK, new SystemClock(systemName, ThreadSource.JDK),
                 PIDS::incrementAndGet, System.nanoTime() ^ Thread.currentThread().threadId(), null,
-                PRODUCTION_TURNS_PER_YIELD);
+                PRODUCTION_TURNS_PER_YIELD, false);
     }
 }

@@ -23,7 +23,7 @@ public final class SimRuntimes {
     public ActorSystem newSystem(ActorSystemConfig config) {
         long seed = scheduler.seed() * 31 + ++systems;
         SystemRuntime runtime = new SystemRuntime(new SimThreads(scheduler), new SimClock(scheduler.time(), scheduler),
-                pids::incrementAndGet, seed, faults, 1);
+                pids::incrementAndGet, seed, faults, 1, true);
         return new SystemImpl(config, runtime);
     }
 }
