@@ -67,6 +67,10 @@ echo "== JMH ($mode): ${jmh_settings[*]} $*"
 jmh_status=0
 java "${java_flags[@]}" -jar "$jar" "${jmh_settings[@]}" -rf json -rff "$results/jmh.json" "$@" \
     2>&1 | tee "$results/jmh.log" || jmh_status=$?
+if [ ! -s "$results/jmh.json" ]; then
+    echo "error: JMH produced no results (bad options?); see $results/jmh.log" >&2
+    exit 1
+fi
 # JMH keeps going after a benchmark fails and only logs it; the report lists the missing results, and so does this.
 if grep -q '<failure>' "$results/jmh.log"; then
     echo "warning: some benchmarks failed; see $results/jmh.log" >&2
