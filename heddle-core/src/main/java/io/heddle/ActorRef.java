@@ -59,6 +59,16 @@ public sealed interface ActorRef<M> extends Comparable<ActorRef<?>> permits Acto
     SendResult<M> tryCast(M message, Duration timeout);
 
     /**
+     * Sends {@code message} as urgent: it is handled before every ordinary message already queued, after control
+     * messages (stop, kill, exit signals, down notices) and after urgent messages sent before it. Urgent messages do
+     * not count against the mailbox's capacity and are never dropped or made to wait, so keep them rare and small:
+     * cancellations, health checks, configuration changes. If the actor has stopped, the message goes to dead letters.
+     *
+     * @throws NullPointerException if {@code message} is null
+     */
+    void castUrgent(M message);
+
+    /**
      * Sends a request and waits for its reply, up to the system's default call timeout (5 seconds unless
      * configured). The request is built from the reply handle, so a reply of the wrong type does not compile:
      *
@@ -76,12 +86,21 @@ public sealed interface ActorRef<M> extends Comparable<ActorRef<?>> permits Acto
      * @throws MailboxFullException        if a {@link Mailbox.Dropping} mailbox dropped the request or a
      *                                     {@link Mailbox.Sliding} one evicted it
      * @throws ActorSystemStoppedException if the actor's system has stopped
-     * @throws IllegalStateException       if an actor calls itself, which could never complete
+     * @throws CallDeadlockException      if the call would close a cycle of actors waiting on each other; the request
+     *                                     is not sent
+     * @throws IllegalStateException       if an actor without {@link io.heddle.scheduling.Reentrancy} calls itself,
+     *                                     which could never complete
      */
     <R> R call(Function<ReplyTo<R>, ? extends M> request);
 
     /** Like {@link #call(Function)} with an explicit timeout. */
     <R> R call(Function<ReplyTo<R>, ? extends M> request, Duration timeout);
+
+    /**
+     * Like {@link #call(Function, Duration)}, but the request is urgent: it overtakes ordinary queued messages, as
+     * {@link #castUrgent(Object)} does.
+     */
+    <R> R callUrgent(Function<ReplyTo<R>, ? extends M> request, Duration timeout);
 
     /**
      * Sends a request and returns at once with a future of the reply. The future fails with the exceptions

@@ -1,7 +1,11 @@
 package io.heddle;
 
+import io.heddle.scheduling.SchedulingEvent;
+import io.heddle.scheduling.SchedulingMetrics;
+import io.heddle.scheduling.Watchdog;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Settings of an {@link ActorSystem}. Start from {@link #defaults(String)} and adjust with the {@code with}-style
@@ -18,13 +22,17 @@ import java.util.Objects;
  *
  * <p>Thread-safe: an immutable value.
  *
- * @param name            the system's name, for logs and thread names
- * @param parallelism     how many dispatcher workers run turns at once; default: the number of available processors
- * @param throughput      how many messages an actor handles in one turn before others get a go; default 100
- * @param defaultMailbox  the mailbox of actors spawned without one; default {@code Fixed(1000)}
- * @param callTimeout     the timeout of {@link ActorRef#call(java.util.function.Function)}; default 5 s
- * @param sendTimeout     how long {@link ActorRef#cast} waits on a full {@link Mailbox.Fixed}; default 5 s
- * @param shutdownTimeout how long a graceful stop waits for each actor before killing it; default 5 s
+ * @param name               the system's name, for logs and thread names
+ * @param parallelism        how many dispatcher workers run turns at once; default: the number of available processors
+ * @param throughput         how many messages an actor handles in one turn before others get a go; default 100
+ * @param defaultMailbox     the mailbox of actors spawned without one; default {@code Fixed(1000)}
+ * @param callTimeout        the timeout of {@link ActorRef#call(java.util.function.Function)}; default 5 s
+ * @param sendTimeout        how long {@link ActorRef#cast} waits on a full {@link Mailbox.Fixed}; default 5 s
+ * @param shutdownTimeout    how long a graceful stop waits for each actor before killing it; default 5 s
+ * @param watchdog           starvation and blocked-worker detection; default {@link Watchdog#defaults()}
+ * @param schedulingMetrics  where the scheduler's numbers go; default {@link SchedulingMetrics#NONE}
+ * @param schedulingListener who hears of scheduling events (timed-out handlers, blocked workers, starvation), on a
+ *                           runtime thread, so it must be quick; default: log them to {@code io.heddle.scheduling}
  */
 public record ActorSystemConfig(
         String name,
@@ -33,7 +41,18 @@ public record ActorSystemConfig(
         Mailbox defaultMailbox,
         Duration callTimeout,
         Duration sendTimeout,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        Watchdog watchdog,
+        SchedulingMetrics schedulingMetrics,
+        Consumer<? super SchedulingEvent> schedulingListener) {
+
+    private static final System.Logger SCHEDULING_LOG = System.getLogger("io.heddle.scheduling");
+
+    /** The default scheduling listener: logs each event, critical starvation as an error, the rest as warnings. */
+    public static final Consumer<SchedulingEvent> LOG_SCHEDULING_EVENTS = event -> SCHEDULING_LOG.log(
+            event instanceof io.heddle.scheduling.Starvation s
+                    && s.severity() == io.heddle.scheduling.Starvation.Severity.CRITICAL
+                    ? System.Logger.Level.ERROR : System.Logger.Level.WARNING, event.toString());
 
     /** Validates the components. */
     public ActorSystemConfig {
@@ -45,42 +64,70 @@ public record ActorSystemConfig(
         requirePositive(callTimeout, "callTimeout");
         requirePositive(sendTimeout, "sendTimeout");
         requirePositive(shutdownTimeout, "shutdownTimeout");
+        Objects.requireNonNull(watchdog, "watchdog");
+        Objects.requireNonNull(schedulingMetrics, "schedulingMetrics");
+        Objects.requireNonNull(schedulingListener, "schedulingListener");
     }
 
     /** Returns the defaults, named {@code name}. */
     public static ActorSystemConfig defaults(String name) {
         return new ActorSystemConfig(name, Runtime.getRuntime().availableProcessors(), 100, Mailbox.defaultMailbox(),
-                Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5));
+                Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5), Watchdog.defaults(),
+                SchedulingMetrics.NONE, LOG_SCHEDULING_EVENTS);
     }
 
     /** Returns this configuration with another dispatcher parallelism. */
     public ActorSystemConfig parallelism(int value) {
-        return new ActorSystemConfig(name, value, throughput, defaultMailbox, callTimeout, sendTimeout, shutdownTimeout);
+        return new ActorSystemConfig(name, value, throughput, defaultMailbox, callTimeout, sendTimeout, shutdownTimeout,
+                watchdog, schedulingMetrics, schedulingListener);
     }
 
     /** Returns this configuration with another per-turn throughput. */
     public ActorSystemConfig throughput(int value) {
-        return new ActorSystemConfig(name, parallelism, value, defaultMailbox, callTimeout, sendTimeout, shutdownTimeout);
+        return new ActorSystemConfig(name, parallelism, value, defaultMailbox, callTimeout, sendTimeout,
+                shutdownTimeout, watchdog, schedulingMetrics, schedulingListener);
     }
 
     /** Returns this configuration with another default mailbox. */
     public ActorSystemConfig defaultMailbox(Mailbox value) {
-        return new ActorSystemConfig(name, parallelism, throughput, value, callTimeout, sendTimeout, shutdownTimeout);
+        return new ActorSystemConfig(name, parallelism, throughput, value, callTimeout, sendTimeout, shutdownTimeout,
+                watchdog, schedulingMetrics, schedulingListener);
     }
 
     /** Returns this configuration with another default call timeout. */
     public ActorSystemConfig callTimeout(Duration value) {
-        return new ActorSystemConfig(name, parallelism, throughput, defaultMailbox, value, sendTimeout, shutdownTimeout);
+        return new ActorSystemConfig(name, parallelism, throughput, defaultMailbox, value, sendTimeout, shutdownTimeout,
+                watchdog, schedulingMetrics, schedulingListener);
     }
 
     /** Returns this configuration with another send timeout. */
     public ActorSystemConfig sendTimeout(Duration value) {
-        return new ActorSystemConfig(name, parallelism, throughput, defaultMailbox, callTimeout, value, shutdownTimeout);
+        return new ActorSystemConfig(name, parallelism, throughput, defaultMailbox, callTimeout, value, shutdownTimeout,
+                watchdog, schedulingMetrics, schedulingListener);
     }
 
     /** Returns this configuration with another per-actor shutdown timeout. */
     public ActorSystemConfig shutdownTimeout(Duration value) {
-        return new ActorSystemConfig(name, parallelism, throughput, defaultMailbox, callTimeout, sendTimeout, value);
+        return new ActorSystemConfig(name, parallelism, throughput, defaultMailbox, callTimeout, sendTimeout, value,
+                watchdog, schedulingMetrics, schedulingListener);
+    }
+
+    /** Returns this configuration with another watchdog. */
+    public ActorSystemConfig watchdog(Watchdog value) {
+        return new ActorSystemConfig(name, parallelism, throughput, defaultMailbox, callTimeout, sendTimeout,
+                shutdownTimeout, value, schedulingMetrics, schedulingListener);
+    }
+
+    /** Returns this configuration reporting scheduling numbers to {@code value}. */
+    public ActorSystemConfig schedulingMetrics(SchedulingMetrics value) {
+        return new ActorSystemConfig(name, parallelism, throughput, defaultMailbox, callTimeout, sendTimeout,
+                shutdownTimeout, watchdog, value, schedulingListener);
+    }
+
+    /** Returns this configuration delivering scheduling events to {@code value} instead of the log. */
+    public ActorSystemConfig schedulingListener(Consumer<? super SchedulingEvent> value) {
+        return new ActorSystemConfig(name, parallelism, throughput, defaultMailbox, callTimeout, sendTimeout,
+                shutdownTimeout, watchdog, schedulingMetrics, value);
     }
 
     private static void requirePositive(Duration value, String what) {

@@ -38,6 +38,11 @@ public record DeadLetter(Pid recipient, String recipientName, Object message, Re
         UNHANDLED("the behavior did not handle it"),
         /** A reply that came after the call had timed out or had already been answered. */
         LATE_REPLY("the call had already timed out or been answered"),
+        /**
+         * Its handler overran the actor's handler timeout and was cancelled
+         * ({@link io.heddle.scheduling.TimeoutAction#CANCEL}).
+         */
+        HANDLER_TIMED_OUT("its handler overran the handler timeout and was cancelled"),
         /** Dropped on purpose by a fault injected in a simulation (heddle-testkit). */
         INJECTED_FAULT("a simulated fault dropped it");
 

@@ -1,9 +1,11 @@
 package io.heddle;
 
+import io.heddle.scheduling.Reentrancy;
+import io.heddle.scheduling.Scheduling;
 import java.util.Objects;
 
 /**
- * How to spawn an actor: its name, mailbox and backend. Start from {@link #defaults()} or {@link #named(String)} and
+ * How to spawn an actor: its name, mailbox, backend and scheduling. Start from {@link #defaults()} or {@link #named(String)} and
  * adjust with the {@code with}-style methods, each of which returns a new value:
  *
  * {@snippet :
@@ -16,16 +18,25 @@ import java.util.Objects;
  *
  * @param name    a label for logs, errors and inspection, or null for none; names need not be unique
  * @param mailbox the buffer strategy, or null for the system's default
- * @param backend where handlers run
+ * @param backend    where handlers run
+ * @param scheduling throughput, handler timeout, reentrancy and concurrent reads; see {@link Scheduling}
  */
-public record SpawnOptions(String name, Mailbox mailbox, Backend backend) {
+public record SpawnOptions(String name, Mailbox mailbox, Backend backend, Scheduling scheduling) {
 
-    private static final SpawnOptions DEFAULTS = new SpawnOptions(null, null, Backend.dispatcher());
+    private static final SpawnOptions DEFAULTS = new SpawnOptions(null, null, Backend.dispatcher(),
+            Scheduling.defaults());
 
     /** Validates the components. */
     public SpawnOptions {
         Objects.requireNonNull(backend, "backend");
+        Objects.requireNonNull(scheduling, "scheduling");
         if (name != null && name.isBlank()) throw new IllegalArgumentException("actor name must not be blank");
+        if (!(backend instanceof Backend.Dispatcher)
+                && (scheduling.reentrancy() != Reentrancy.NONE || scheduling.readParallelism() > 1)) {
+            throw new IllegalArgumentException("reentrancy " + scheduling.reentrancy() + " and concurrent reads ("
+                    + scheduling.readParallelism() + ") need Backend.dispatcher(), not " + backend + ": with a "
+                    + "thread of its own, an actor has nobody to run another message while its handler waits");
+        }
     }
 
     /** Returns the defaults: no name, the system's default mailbox, the dispatcher. */
@@ -40,16 +51,21 @@ public record SpawnOptions(String name, Mailbox mailbox, Backend backend) {
 
     /** Returns these options with another name. */
     public SpawnOptions name(String newName) {
-        return new SpawnOptions(newName, mailbox, backend);
+        return new SpawnOptions(newName, mailbox, backend, scheduling);
     }
 
     /** Returns these options with another mailbox strategy. */
     public SpawnOptions mailbox(Mailbox newMailbox) {
-        return new SpawnOptions(name, Objects.requireNonNull(newMailbox, "mailbox"), backend);
+        return new SpawnOptions(name, Objects.requireNonNull(newMailbox, "mailbox"), backend, scheduling);
     }
 
     /** Returns these options with another backend. */
     public SpawnOptions backend(Backend newBackend) {
-        return new SpawnOptions(name, mailbox, newBackend);
+        return new SpawnOptions(name, mailbox, newBackend, scheduling);
+    }
+
+    /** Returns these options with another scheduling configuration. */
+    public SpawnOptions scheduling(Scheduling newScheduling) {
+        return new SpawnOptions(name, mailbox, backend, newScheduling);
     }
 }

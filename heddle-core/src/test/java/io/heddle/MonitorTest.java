@@ -140,10 +140,12 @@ class MonitorTest {
             Probe probe = new Probe();
             ActorRef<String> target = system.spawn((ctx, m) -> Behaviors.same());
             CompletableFuture<Void> targetDead = new CompletableFuture<>();
+            CompletableFuture<Void> inHandler = new CompletableFuture<>();
             ActorRef<Object> watcher = system.start(Behaviors.setup(ctx -> {   // start: the monitor is in place
                 MonitorRef ref = ctx.monitor(target, Gone::new);
                 return (c, message) -> {
                     if (message.equals("demonitor once dead")) {
+                        inHandler.complete(null);
                         targetDead.join();           // the notice is in our control lane by now
                         probe.tell(c.demonitor(ref));
                     } else {
@@ -153,6 +155,7 @@ class MonitorTest {
                 };
             }));
             watcher.cast("demonitor once dead");
+            inHandler.join();                        // else the notice could arrive first, and be handled first
             target.stop();
             await(target);
             targetDead.complete(null);

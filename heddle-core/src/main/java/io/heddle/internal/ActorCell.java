@@ -4,6 +4,7 @@ import io.heddle.Actor;
 import io.heddle.ActorInterruptedException;
 import io.heddle.ActorRef;
 import io.heddle.Behavior;
+import io.heddle.CallDeadlockException;
 import io.heddle.Cancellable;
 import io.heddle.DeadLetter;
 import io.heddle.Down;
@@ -15,6 +16,15 @@ import io.heddle.Pid;
 import io.heddle.ReplyTo;
 import io.heddle.SendResult;
 import io.heddle.WeakActorRef;
+import io.heddle.scheduling.CallChain;
+import io.heddle.scheduling.HandlerKind;
+import io.heddle.scheduling.HandlerTimedOut;
+import io.heddle.scheduling.HandlerTimeoutException;
+import io.heddle.scheduling.ReadOnly;
+import io.heddle.scheduling.Reentrancy;
+import io.heddle.scheduling.SchedulingMetrics;
+import io.heddle.scheduling.SlowHandler;
+import io.heddle.scheduling.TimeoutAction;
 import io.heddle.task.CancelledException;
 import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandles;
@@ -29,7 +39,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -56,6 +68,12 @@ import java.util.function.Supplier;
  * still runs this actor: the interrupter swaps the runner for {@code INTERRUPTING}, interrupts, and swaps it back; the
  * runner clears it at the end of the turn by CAS and, if an interrupt was under way, waits for it and clears the
  * thread's interrupt status, so an interrupt never leaks into another actor's turn.
+ *
+ * <p><b>Message order</b>: the control lane first, then urgent messages ({@link #castUrgent}), then messages put back
+ * by selective receive or unstash, then the mailbox.
+ *
+ * <p><b>Scheduling</b> other than the default (throughput, handler timeouts, reentrancy, concurrent reads) lives in a
+ * {@link CellScheduling}, null for most actors; see there for how a handler suspends and resumes under reentrancy.
  *
  * <p><b>Termination</b> runs on the actor thread: cancel timers, stop children in reverse order (waiting for each),
  * run terminate hooks, close the mailbox and dead-letter what is left (failing pending calls at once), fail deferred
@@ -103,6 +121,8 @@ public final class ActorCell<M> implements ActorRef<M> {
     private final CellContext<M> context;
     /** Set once by the system before the cell is first scheduled. */
     private TurnScheduler scheduler;
+    /** Set once by the system before the cell is published, for an actor with a non-default scheduling; else null. */
+    private CellScheduling sched;
 
     @SuppressWarnings("unused") // accessed through SCHED
     private volatile int schedState = SCHEDULED;
@@ -151,6 +171,10 @@ public final class ActorCell<M> implements ActorRef<M> {
         this.scheduler = scheduler;
     }
 
+    void setScheduling(CellScheduling scheduling) {
+        this.sched = scheduling;
+    }
+
     // ------------------------------------------------------------------------------------------------ ActorRef
 
     @Override
@@ -172,7 +196,15 @@ public final class ActorCell<M> implements ActorRef<M> {
     public void cast(M message) {
         yieldIfSimulated();
         Envelope envelope = new Envelope(requireMessage(message, "cast"), null);
-        int outcome = deliver(envelope, system.sendTimeoutNanos());
+        int outcome = deliver(envelope, system.sendTimeoutNanos(), false);
+        if (outcome != MailboxQueue.OK) deadLetter(envelope, undeliveredReason(outcome));
+    }
+
+    @Override
+    public void castUrgent(M message) {
+        yieldIfSimulated();
+        Envelope envelope = new Envelope(requireMessage(message, "castUrgent"), null);
+        int outcome = deliver(envelope, 0, true);
         if (outcome != MailboxQueue.OK) deadLetter(envelope, undeliveredReason(outcome));
     }
 
@@ -189,7 +221,7 @@ public final class ActorCell<M> implements ActorRef<M> {
     private SendResult<M> trySend(M message, long waitNanos) {
         yieldIfSimulated();
         Envelope envelope = new Envelope(requireMessage(message, "tryCast"), null);
-        int outcome = deliver(envelope, waitNanos);
+        int outcome = deliver(envelope, waitNanos, false);
         if (outcome == INTERCEPTED) deadLetter(envelope, DeadLetter.Reason.INJECTED_FAULT);
         return switch (outcome) {
             case MailboxQueue.OK, INTERCEPTED -> new SendResult.Delivered<>();
@@ -206,10 +238,21 @@ public final class ActorCell<M> implements ActorRef<M> {
 
     @Override
     public <R> R call(Function<ReplyTo<R>, ? extends M> request, Duration timeout) {
+        return call(request, timeout, false);
+    }
+
+    @Override
+    public <R> R callUrgent(Function<ReplyTo<R>, ? extends M> request, Duration timeout) {
+        return call(request, timeout, true);
+    }
+
+    private <R> R call(Function<ReplyTo<R>, ? extends M> request, Duration timeout, boolean urgent) {
         Objects.requireNonNull(timeout, "timeout");
-        if (Carrier.currentCell() == this) {
+        ActorCell<?> caller = Carrier.currentCell();
+        if (caller == this && !canSuspendHere()) {
             throw new IllegalStateException(this + " called itself: the call would wait for a reply only this actor "
-                    + "could send, after the handler returns. Handle the request directly or cast to self.");
+                    + "could send, after the handler returns. Handle the request directly, cast to self, or spawn the "
+                    + "actor with Reentrancy.FULL or CALL_CHAIN.");
         }
         RuntimeClock clock = system.clock();
         long start = clock.nanoTime();
@@ -218,9 +261,15 @@ public final class ActorCell<M> implements ActorRef<M> {
         long scopeDeadline = scope == null ? Long.MAX_VALUE : scopeDeadline(scope, clock);
         boolean deadlineBound = scopeDeadline < end;
         if (deadlineBound) end = scopeDeadline;
-        PendingReply<R> reply = send(request, start, end - start, false, scope, scopeDeadline);
-        reply.deadlineBound = deadlineBound;
-        return reply.await(end);
+        CellExtras<?> waits = caller == null || caller.isReaderThread() ? null : caller.extras();
+        PendingReply<?> outer = waits == null ? null : waits.awaiting;
+        try {
+            PendingReply<R> reply = send(request, start, end - start, false, scope, scopeDeadline, caller, urgent);
+            reply.deadlineBound = deadlineBound;
+            return reply.await(end, waits == null ? null : caller);
+        } finally {
+            if (waits != null) waits.awaiting = outer;
+        }
     }
 
     /** Runs one turn of this actor on the calling thread; the caller has moved it from IDLE to SCHEDULED. */
@@ -259,31 +308,138 @@ public final class ActorCell<M> implements ActorRef<M> {
         long scopeDeadline = scope == null ? Long.MAX_VALUE : scopeDeadline(scope, clock);
         boolean deadlineBound = scopeDeadline - start < wait;
         if (deadlineBound) wait = scopeDeadline - start;
-        PendingReply<R> reply = send(request, start, 0, true, scope, scopeDeadline);
+        PendingReply<R> reply = send(request, start, 0, true, scope, scopeDeadline, Carrier.currentCell(), false);
         reply.deadlineBound = deadlineBound;
         reply.armTimeout(clock, wait);
         return reply.future();
     }
 
-    /** Builds and sends a request; failures to deliver settle the reply, which the caller then reports. */
+    /**
+     * Builds and sends a request; failures to deliver settle the reply, which the caller then reports. A blocking call
+     * from an actor records what the actor now waits on, and is refused if that closes a cycle of waiting actors.
+     */
     private <R> PendingReply<R> send(Function<ReplyTo<R>, ? extends M> request, long start, long waitNanos,
-                                     boolean async, Object scope, long scopeDeadline) {
+                                     boolean async, Object scope, long scopeDeadline, ActorCell<?> caller,
+                                     boolean urgent) {
         Objects.requireNonNull(request, "request");
         yieldIfSimulated();
         system.checkRunning("call " + this);
         PendingReply<R> reply = new PendingReply<>(this, start, async);
         reply.scoped = scope != null;
         reply.deadline = scopeDeadline;
+        reply.chain = outgoingChain(caller);
         M message = request.apply(reply);
         if (message == null) {
             throw new NullPointerException("the request factory passed to call " + this + " returned null; it must "
                     + "return the request message, for example call(Get::new)");
         }
         reply.requestType(message.getClass());
+        if (!async && caller != null && !caller.isReaderThread()) caller.enterWait(reply);
         Envelope envelope = new Envelope(message, reply);
-        int outcome = deliver(envelope, waitNanos);
+        int outcome = deliver(envelope, waitNanos, urgent);
         if (outcome != MailboxQueue.OK) deadLetter(envelope, undeliveredReason(outcome));
         return reply;
+    }
+
+    // ------------------------------------------------------------------------------------------------ call chains
+
+    /**
+     * The chain a call from {@code caller} (the cell running here, or null outside actors) travels in: the chain of
+     * the call its handler answers, extended by the caller; a new chain if the handler answers none.
+     */
+    private static CallChain outgoingChain(ActorCell<?> caller) {
+        CallChain bound = Chains.CURRENT.isBound() ? Chains.CURRENT.get() : null;
+        if (caller == null) return bound;
+        Pid me = caller.pid();
+        return bound != null ? bound.extend(me) : new CallChain(caller.rootChainId(), List.of(me));
+    }
+
+    /** The id of the chain the current handler starts: one per handler under reentrancy, else one per call. */
+    private long rootChainId() {
+        CellScheduling s = sched;
+        HandlerRun run = s == null ? null : s.current;
+        if (run == null || run.thread != Thread.currentThread()) return system.nextChainId();
+        if (run.rootChainId == 0) run.rootChainId = system.nextChainId();
+        return run.rootChainId;
+    }
+
+    /**
+     * Called on this actor's thread before it sends a blocking call: records the wait, and refuses the call if the
+     * target waits, directly or through others, on this actor, unless an actor on the way admits the call.
+     */
+    private void enterWait(PendingReply<?> reply) {
+        CellExtras<M> x = extras();
+        x.awaiting = reply;
+        List<ActorCell<?>> cycle = findCycle(reply);
+        if (cycle == null) return;
+        x.awaiting = null;
+        List<Pid> pids = new ArrayList<>(cycle.size());
+        StringBuilder printed = new StringBuilder();
+        for (ActorCell<?> cell : cycle) {
+            pids.add(cell.pid());
+            printed.append(printed.isEmpty() ? "" : " -> ").append(cell);
+        }
+        ActorCell<?> target = reply.target();
+        String type = reply.requestType().getSimpleName();
+        throw new CallDeadlockException(target.pid(), reply.requestType(), "call from " + this + " to " + target
+                + " with " + type + " not made: it would deadlock. The actors wait on each other in a cycle: "
+                + printed + ". Each waits for a reply that only the next can send, and none can handle a message "
+                + "while it waits. Reply without calling back (cast, or hand the reply on), use callAsync, or spawn "
+                + "the actors with Reentrancy.CALL_CHAIN so that calls along one chain may enter.", pids);
+    }
+
+    /** Follows what actors wait on from {@code first}'s target; returns the cycle back to this actor, or null. */
+    private List<ActorCell<?>> findCycle(PendingReply<?> first) {
+        PendingReply<?> edge = first;
+        ArrayList<ActorCell<?>> path = null;
+        for (int hops = 0; hops < 64; hops++) {
+            ActorCell<?> next = edge.target();
+            if (next.admitsWhileWaiting(edge)) return null;
+            if (path == null) {
+                path = new ArrayList<>(4);
+                path.add(this);
+            }
+            path.add(next);
+            if (next == this) return path;
+            CellExtras<?> nx = next.extras;
+            PendingReply<?> onward = nx == null ? null : nx.awaiting;
+            if (onward == null || onward.isDone()) return null;
+            edge = onward;
+        }
+        return null;
+    }
+
+    /** True if this actor, waiting in a call, would still handle the call {@code edge}: it is reentrant for it. */
+    private boolean admitsWhileWaiting(PendingReply<?> edge) {
+        CellScheduling s = sched;
+        if (s == null) return false;
+        return switch (s.reentrancy) {
+            case NONE -> false;
+            case FULL -> true;
+            case CALL_CHAIN -> {
+                CellExtras<M> x = extras;
+                PendingReply<?> mine = x == null ? null : x.awaiting;
+                yield mine != null && mine.chain != null && edge.chain != null && mine.chain.id() == edge.chain.id();
+            }
+        };
+    }
+
+    /** Describes what this actor waits on, and onwards, for a timeout message; empty if it waits on no call. */
+    String describeWaits(ActorCell<?> caller) {
+        StringBuilder s = new StringBuilder();
+        ActorCell<?> at = this;
+        for (int hops = 0; hops < 8; hops++) {
+            CellExtras<?> x = at.extras;
+            PendingReply<?> onward = x == null ? null : x.awaiting;
+            if (onward == null || onward.isDone()) break;
+            ActorCell<?> next = onward.target();
+            s.append(s.isEmpty() ? "" : ", which ").append(s.isEmpty() ? at + " is itself waiting" : "is waiting")
+                    .append(" on a reply from ").append(next);
+            if (next == caller) return s.append(": a cycle back to the caller (a deadlock the call could not see "
+                    + "coming; " + "for example the last call was made with callAsync)").toString();
+            at = next;
+        }
+        return s.toString();
     }
 
     @Override
@@ -395,10 +551,10 @@ public final class ActorCell<M> implements ActorRef<M> {
 
     /**
      * Puts {@code envelope} in the mailbox and makes sure a turn will run, waiting up to {@code waitNanos} for space
-     * in a full fixed mailbox. Returns {@link MailboxQueue#OK}, {@link MailboxQueue#FULL}, {@link #DROPPED} or
-     * {@link MailboxQueue#CLOSED}.
+     * in a full fixed mailbox; an urgent envelope goes to the urgent lane instead, without waiting. Returns
+     * {@link MailboxQueue#OK}, {@link MailboxQueue#FULL}, {@link #DROPPED} or {@link MailboxQueue#CLOSED}.
      */
-    private int deliver(Envelope envelope, long waitNanos) {
+    private int deliver(Envelope envelope, long waitNanos, boolean urgent) {
         DeliveryInterceptor interceptor = system.interceptor;
         if (interceptor != null) {
             switch (interceptor.intercept(this, envelope.message)) {
@@ -408,17 +564,18 @@ public final class ActorCell<M> implements ActorRef<M> {
                 }
                 case DeliveryInterceptor.Verdict.Delay(long nanos) -> {
                     system.clock().schedule(nanos, () -> {
-                        int outcome = deliverDirect(envelope, 0);
+                        int outcome = deliverDirect(envelope, 0, urgent);
                         if (outcome != MailboxQueue.OK) deadLetter(envelope, undeliveredReason(outcome));
                     });
                     return MailboxQueue.OK;
                 }
             }
         }
-        return deliverDirect(envelope, waitNanos);
+        return deliverDirect(envelope, waitNanos, urgent);
     }
 
-    private int deliverDirect(Envelope envelope, long waitNanos) {
+    private int deliverDirect(Envelope envelope, long waitNanos, boolean urgent) {
+        if (urgent) return deliverUrgent(envelope);
         int outcome = mailbox.offer(envelope, this);
         if (outcome == MailboxQueue.FULL) {
             if (mailbox.dropsWhenFull()) return DROPPED;
@@ -426,6 +583,21 @@ public final class ActorCell<M> implements ActorRef<M> {
         }
         if (outcome == MailboxQueue.OK) signalWork();
         return outcome;
+    }
+
+    /**
+     * Puts an urgent envelope in the urgent lane. The lane is closed before termination drains it; a sender that finds
+     * it closed after enqueuing takes its envelope back if the drain has not got it (Dekker on {@code urgentClosed}),
+     * so every envelope is either handled or dead-lettered, once.
+     */
+    private int deliverUrgent(Envelope envelope) {
+        CellExtras<M> x = extras();
+        if (x.urgentClosed) return MailboxQueue.CLOSED;
+        ConcurrentLinkedQueue<Envelope> lane = x.urgentLane();
+        lane.offer(envelope);
+        if (x.urgentClosed && lane.remove(envelope)) return MailboxQueue.CLOSED;
+        signalWork();
+        return MailboxQueue.OK;
     }
 
     private int offerWaiting(Envelope envelope, long waitNanos) {
@@ -497,7 +669,7 @@ public final class ActorCell<M> implements ActorRef<M> {
     /** Called on the timer thread: enqueue without waiting, dead-letter if that fails. */
     void deliverTimer(Object message, TimerHandle handle) {
         Envelope envelope = new Envelope(message, handle);
-        int outcome = deliverDirect(envelope, 0);
+        int outcome = deliverDirect(envelope, 0, false);
         if (outcome != MailboxQueue.OK) deadLetter(envelope, undeliveredReason(outcome));
     }
 
@@ -518,13 +690,21 @@ public final class ActorCell<M> implements ActorRef<M> {
 
     // ------------------------------------------------------------------------------------------------ turn
 
-    /** Runs one turn: init if needed, then control messages and up to {@code throughput} user messages. */
+    /**
+     * Runs one turn: init if needed, then control messages and up to the actor's throughput of user messages. Under
+     * reentrancy a turn may end early by handing the actor to a handler that has finished waiting, and a thread whose
+     * suspended handler outlived the actor leaves without touching it.
+     */
     void runTurn() {
         Thread me = Thread.currentThread();
         runner = me;
+        boolean holder = true;
+        CellScheduling s = sched;
         try {
             if (lifecycle == NEW && !initialize()) return;
-            int budget = system.throughput();
+            SchedulingMetrics metrics = system.metrics;
+            if (metrics != null) metrics.queueDepth(pid(), mailbox.size());
+            int budget = s == null ? system.throughput() : s.throughput;
             while (lifecycle == RUNNING) {
                 if (killRequested) {
                     terminate(ExitReason.KILLED);
@@ -533,34 +713,61 @@ public final class ActorCell<M> implements ActorRef<M> {
                 ConcurrentLinkedQueue<Control> lane = control;
                 Control signal = lane == null ? null : lane.poll();
                 if (signal != null) {
-                    handleControl(signal);
+                    if (!handleControl(signal)) {
+                        holder = false;
+                        return;
+                    }
                     if (pendingExit != null) terminate(pendingExit);
                     continue;
                 }
-                if (budget-- == 0) break;
-                Envelope envelope = nextEnvelope();
+                if (s != null && !s.resumers.isEmpty()) {
+                    // A handler has finished waiting: it goes before messages not yet started.
+                    releaseRunner(me);
+                    holder = false;
+                    if (!handOff(s)) throw new IllegalStateException("resumer vanished from " + this);
+                    return;
+                }
+                if (budget-- == 0) {
+                    if (metrics != null && hasWork()) metrics.throughputYield(pid());
+                    break;
+                }
+                Envelope envelope = s != null && s.filtering() ? nextAdmitted(s) : nextEnvelope();
                 if (envelope == null) break;
-                handle(envelope);
+                if (s != null && s.readParallelism > 1 && envelope.message instanceof ReadOnly && !s.filtering()) {
+                    budget -= runReads(envelope, s, budget) - 1;
+                } else if (!handle(envelope, kindOf(envelope))) {
+                    holder = false;
+                    return;
+                }
                 if (pendingExit != null) terminate(pendingExit);
             }
         } catch (Throwable bug) {
+            if (!holder) throw bug;
             LOG.log(Level.ERROR, "internal error in the turn of " + this + "; stopping it", bug);
             if (lifecycle != DEAD) terminate(ExitReason.error(bug));
         } finally {
-            CellExtras<M> x = extras;
-            if (x != null && x.deferredReplies != null) x.pruneDeferredReplies();
-            releaseRunner(me);
-            afterTurn();
+            if (holder) {
+                CellExtras<M> x = extras;
+                if (x != null && x.deferredReplies != null) x.pruneDeferredReplies();
+                releaseRunner(me);
+                afterTurn();
+            } else {
+                Thread.interrupted(); // an interrupt aimed at a handler of this actor must not reach the next actor
+            }
         }
     }
 
     private void releaseRunner(Thread me) {
+        releaseRunnerKeepingInterrupt(me);
+        // An interrupt aimed at this actor's handler must not reach the next actor run on this thread.
+        Thread.interrupted();
+    }
+
+    private void releaseRunnerKeepingInterrupt(Thread me) {
         if (!RUNNER.compareAndSet(this, me, null)) {
             while (runner == INTERRUPTING) Thread.onSpinWait();
             runner = null;
         }
-        // An interrupt aimed at this actor's handler must not reach the next actor run on this thread.
-        Thread.interrupted();
     }
 
     private void afterTurn() {
@@ -568,37 +775,125 @@ public final class ActorCell<M> implements ActorRef<M> {
             schedState = TERMINATED;
             return;
         }
-        schedState = IDLE;
-        if (hasWork() && SCHED.compareAndSet(this, IDLE, SCHEDULED)) scheduler.yieldTurn(this);
+        releaseTurn(false);
     }
 
+    /**
+     * The holder lets go of the actor: to a handler waiting to resume if there is one, else to IDLE, scheduling a new
+     * turn if work is waiting. {@code fresh}: schedule the turn as new work (another worker may take it) rather than
+     * as this worker's next.
+     */
+    private void releaseTurn(boolean fresh) {
+        schedState = IDLE;
+        CellScheduling s = sched;
+        if (s != null && !s.resumers.isEmpty() && SCHED.compareAndSet(this, IDLE, SCHEDULED)) {
+            if (handOff(s)) return;
+            schedState = IDLE;
+        }
+        if (hasWork() && SCHED.compareAndSet(this, IDLE, SCHEDULED)) {
+            if (fresh) scheduler.schedule(this);
+            else scheduler.yieldTurn(this);
+        }
+    }
+
+    /** The holder hands the actor to the first resumer; returns false if there is none. */
+    private static boolean handOff(CellScheduling s) {
+        Thread next = s.resumers.poll();
+        if (next == null) return false;
+        s.grantedTo = next;
+        LockSupport.unpark(next);
+        return true;
+    }
+
+    /** Holder only: true if a turn would find something to do. */
     private boolean hasWork() {
         ConcurrentLinkedQueue<Control> lane = control;
         if (lane != null && !lane.isEmpty()) return true;
         CellExtras<M> x = extras;
-        if (x != null && x.pending != null && !x.pending.isEmpty()) return true;
+        if (x != null) {
+            ConcurrentLinkedQueue<Envelope> urgent = x.urgent;
+            if (urgent != null && !urgent.isEmpty()) return true;
+            // While a CALL_CHAIN actor filters, what it put aside is not work: only new arrivals are.
+            CellScheduling s = sched;
+            if (s == null || !s.filtering()) {
+                if (x.pendingUrgent != null && !x.pendingUrgent.isEmpty()) return true;
+                if (x.pending != null && !x.pending.isEmpty()) return true;
+            }
+        }
         return mailbox.hasPending();
     }
 
     private Envelope nextEnvelope() {
         CellExtras<M> x = extras;
-        if (x != null && x.pending != null) {
-            Envelope saved = x.pending.pollFirst();
-            if (saved != null) return saved;
+        if (x != null) {
+            Envelope e = nextUrgent(x);
+            if (e != null) return e;
+            if (x.pending != null && (e = x.pending.pollFirst()) != null) return e;
         }
         return mailbox.poll();
     }
 
-    private void handleControl(Control signal) {
+    private static Envelope nextUrgent(CellExtras<?> x) {
+        Envelope e;
+        if (x.pendingUrgent != null && (e = x.pendingUrgent.pollFirst()) != null) return e;
+        ConcurrentLinkedQueue<Envelope> lane = x.urgent;
+        return lane == null ? null : lane.poll();
+    }
+
+    /**
+     * For a CALL_CHAIN actor with a handler suspended: the first message it admits, in the usual order; the others are
+     * put aside, in order, for when no handler is suspended.
+     */
+    private Envelope nextAdmitted(CellScheduling s) {
+        CellExtras<M> x = extras();
+        Envelope e = takeAdmitted(x.pendingUrgent, s);
+        if (e != null) return e;
+        ConcurrentLinkedQueue<Envelope> lane = x.urgent;
+        if (lane != null) {
+            while ((e = lane.poll()) != null) {
+                if (s.admits(e)) return e;
+                x.pendingUrgent().addLast(e);
+            }
+        }
+        e = takeAdmitted(x.pending, s);
+        if (e != null) return e;
+        while ((e = mailbox.poll()) != null) {
+            if (s.admits(e)) return e;
+            x.pending().addLast(e);
+        }
+        return null;
+    }
+
+    private static Envelope takeAdmitted(ArrayDeque<Envelope> queue, CellScheduling s) {
+        if (queue == null) return null;
+        for (Iterator<Envelope> it = queue.iterator(); it.hasNext(); ) {
+            Envelope e = it.next();
+            if (s.admits(e)) {
+                it.remove();
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static HandlerKind kindOf(Envelope envelope) {
+        Object meta = envelope.meta;
+        if (meta instanceof PendingReply<?>) return HandlerKind.CALL;
+        if (meta instanceof TimerHandle) return HandlerKind.TIMER;
+        return HandlerKind.CAST;
+    }
+
+    /** Handles a control message; returns false if this thread no longer holds the actor (see {@link #handle}). */
+    private boolean handleControl(Control signal) {
         switch (signal) {
             case Control.Stop(ExitReason reason) -> terminate(reason);
             case Control.Kill k -> terminate(ExitReason.KILLED);
             case Control.Exit exit -> {
-                if (!exit.unconditional() && !system.table().consumeLink(this, exit.from())) return;
+                if (!exit.unconditional() && !system.table().consumeLink(this, exit.from())) return true;
                 CellExtras<M> x = extras;
                 Function<? super ExitSignal, ?> trap = x == null ? null : x.exitTrap;
                 if (trap != null) {
-                    deliverSignal(exit, () -> trap.apply(new ExitSignal(exit.from(), exit.reason())));
+                    return deliverSignal(exit, () -> trap.apply(new ExitSignal(exit.from(), exit.reason())));
                 } else if (exit.reason().isAbnormal()) {
                     terminate(ExitReason.linked(exit.from().pid(), exit.reason()));
                 }
@@ -606,11 +901,12 @@ public final class ActorCell<M> implements ActorRef<M> {
             case Control.Down down -> {
                 CellExtras.Monitoring m = takeMonitoring(down.monitor());
                 if (m != null) {
-                    deliverSignal(down, () -> m.adapter().apply(new Down(down.monitor(), down.target(),
+                    return deliverSignal(down, () -> m.adapter().apply(new Down(down.monitor(), down.target(),
                             down.reason())));
                 }
             }
         }
+        return true;
     }
 
     private CellExtras.Monitoring takeMonitoring(MonitorRef ref) {
@@ -619,7 +915,7 @@ public final class ActorCell<M> implements ActorRef<M> {
     }
 
     /** Hands an exit signal or down notice, turned into a message by the actor's adapter, to its behavior. */
-    private void deliverSignal(Control signal, Supplier<Object> adapt) {
+    private boolean deliverSignal(Control signal, Supplier<Object> adapt) {
         Object message;
         try {
             message = adapt.get();
@@ -629,9 +925,9 @@ public final class ActorCell<M> implements ActorRef<M> {
             }
         } catch (Throwable failure) {
             crash(failure, signal);
-            return;
+            return true;
         }
-        handle(new Envelope(message, null));
+        return handle(new Envelope(message, null), HandlerKind.SIGNAL);
     }
 
     /**
@@ -683,10 +979,29 @@ public final class ActorCell<M> implements ActorRef<M> {
         return lifecycle == RUNNING;
     }
 
+    /** Runs setup factories and init; a handler timeout, if any, applies to it as {@link HandlerKind#INIT}. */
     private boolean initialize() {
+        CellScheduling s = sched;
+        HandlerRun run = s != null && s.timeoutNanos > 0 ? beginRun(s, null, HandlerKind.INIT, Void.class) : null;
+        Throwable failure = null;
         try {
             behavior = resolve(behavior);
-        } catch (Throwable failure) {
+        } catch (Throwable t) {
+            failure = t;
+        }
+        if (run != null) {
+            run.end();
+            TimeoutAction fired = run.fired;
+            if (fired != null) {
+                reportSlowHandler(run, fired);
+                if (fired != TimeoutAction.WARN) {
+                    HandlerTimeoutException timedOut = timeoutException(run);
+                    if (failure != null) timedOut.addSuppressed(failure);
+                    failure = timedOut;
+                }
+            }
+        }
+        if (failure != null) {
             CellExtras<M> x = extras;
             if (x != null && x.started != null) x.started.completeExceptionally(failure);
             LOG.log(Level.WARNING, "actor " + this + " failed to start", failure);
@@ -737,31 +1052,108 @@ public final class ActorCell<M> implements ActorRef<M> {
         }
     }
 
+    /**
+     * Handles one user message on the holder's thread. Returns false if this thread no longer holds the actor: its
+     * handler was suspended under reentrancy and the actor stopped meanwhile, so nothing here is its own any more.
+     */
     @SuppressWarnings("unchecked")
-    private void handle(Envelope envelope) {
+    private boolean handle(Envelope envelope, HandlerKind kind) {
         Object meta = envelope.meta;
         if (meta instanceof TimerHandle timer) {
             if (timer.isCancelled()) {
                 envelope.clear();
-                return;
+                return true;
             }
             if (!timer.periodic) removeTimer(timer);
         }
         current = envelope;
         M message = (M) envelope.message;
-        Behavior<M> next;
+        CellScheduling s = sched;
+        HandlerRun run = null;
+        long start = 0;
+        if (s != null && s.tracksRuns) {
+            run = beginRun(s, envelope, kind, message.getClass());
+            s.current = run;
+        } else if (system.metrics != null) {
+            start = system.clock().nanoTime();
+        }
+        Behavior<M> next = null;
+        Throwable failure = null;
         try {
-            if (meta instanceof PendingReply<?> call && call.scoped) {
-                // The caller's scope travels with the call: the handler's own calls are bounded by its deadline, and
-                // its scope reads as cancelled once the caller gives up.
-                Object scope = Scopes.access().forCall(system.clock(), call.deadline, call::isAbandoned);
-                Behavior<M> b = behavior;
-                next = ScopedValue.where(Scopes.CURRENT, scope).call(() -> b.receive(context, message));
-            } else {
-                next = behavior.receive(context, message);
+            next = invoke(meta, message, run);
+        } catch (Throwable t) {
+            failure = t;
+        }
+        if (run != null) {
+            run.end();
+            if (run.detached) {
+                if (meta instanceof PendingReply<?> call) call.undelivered(DeadLetter.Reason.RECIPIENT_STOPPED,
+                        exitReasonOrNull());
+                return false;
             }
-        } catch (Throwable failure) {
-            current = null;
+            s.current = null;
+        }
+        boolean stashed = failure == null && current == null;
+        current = null;
+        finish(envelope, kind, run, start, next, failure, stashed, false);
+        return true;
+    }
+
+    /** Calls the behavior with the call's scope (deadline, abandonment), the handler's deadline and the chain bound. */
+    private Behavior<M> invoke(Object meta, M message, HandlerRun run) throws Exception {
+        PendingReply<?> call = meta instanceof PendingReply<?> p ? p : null;
+        CallChain chain = call == null ? null : call.chain;
+        boolean scoped = call != null && call.scoped;
+        long deadline = scoped ? call.deadline : Long.MAX_VALUE;
+        if (run != null && run.deadline != Long.MAX_VALUE) {
+            scoped = true;
+            deadline = Math.min(deadline, run.deadline);
+        }
+        Behavior<M> b = behavior;
+        if (!scoped && chain == null) return b.receive(context, message);
+        ScopedValue.Carrier bindings = null;
+        if (scoped) {
+            // The caller's scope travels with the call: the handler's own calls are bounded by its deadline, and its
+            // scope reads as cancelled once the caller gives up.
+            BooleanSupplier abandoned = call == null ? () -> false : call::isAbandoned;
+            bindings = ScopedValue.where(Scopes.CURRENT, Scopes.access().forCall(system.clock(), deadline, abandoned));
+        }
+        if (chain != null) {
+            bindings = bindings == null ? ScopedValue.where(Chains.CURRENT, chain)
+                    : bindings.where(Chains.CURRENT, chain);
+        }
+        return bindings.call(() -> b.receive(context, message));
+    }
+
+    /**
+     * What follows a handler, on the holder's thread: timeouts and their actions, failures, the next behavior, replies
+     * left for later. {@code readOnly}: the handler ran concurrently with others and may not have changed the actor.
+     */
+    private void finish(Envelope envelope, HandlerKind kind, HandlerRun run, long start, Behavior<M> next,
+                        Throwable failure, boolean stashed, boolean readOnly) {
+        Object meta = envelope.meta;
+        Object message = envelope.message;
+        SchedulingMetrics metrics = system.metrics;
+        if (metrics != null) {
+            long began = run != null ? run.startNanos : start;
+            metrics.handlerCompleted(pid(), kind, message.getClass(), system.clock().nanoTime() - began);
+        }
+        TimeoutAction fired = run == null ? null : run.fired;
+        if (fired != null) {
+            reportSlowHandler(run, fired);
+            boolean cutShort = failure != null;
+            if (fired == TimeoutAction.STOP || (fired == TimeoutAction.CANCEL && cutShort)) {
+                HandlerTimeoutException timedOut = timeoutException(run);
+                if (meta instanceof PendingReply<?> call) call.handlerTimedOut(timedOut);
+                if (cutShort) {
+                    system.deadLetterOffice().publish(pid(), name, message, DeadLetter.Reason.HANDLER_TIMED_OUT);
+                }
+                envelope.clear();
+                if (fired == TimeoutAction.STOP) requestExit(ExitReason.error(timedOut));
+                return;
+            }
+        }
+        if (failure != null) {
             if (failure instanceof CancelledException && meta instanceof PendingReply<?> call && call.isAbandoned()) {
                 // The handler stopped working for a caller that had given up: the call is over, the actor is fine.
                 envelope.clear();
@@ -771,8 +1163,6 @@ public final class ActorCell<M> implements ActorRef<M> {
             crash(failure, message);
             return;
         }
-        boolean stashed = current == null;
-        current = null;
         if (next != SpecialBehavior.SAME && next != behavior) {
             if (next == SpecialBehavior.UNHANDLED) {
                 if (!stashed) deadLetter(envelope, DeadLetter.Reason.UNHANDLED);
@@ -780,11 +1170,19 @@ public final class ActorCell<M> implements ActorRef<M> {
             }
             if (next == SpecialBehavior.STOPPED) {
                 requestExit(ExitReason.NORMAL);
+            } else if (readOnly) {
+                IllegalStateException changed = new IllegalStateException("the handler of " + this + " for the "
+                        + "ReadOnly message " + message.getClass().getSimpleName() + " returned a new behavior, but "
+                        + "read-only handlers run concurrently and may not change the actor. Return "
+                        + "Behaviors.same(), or drop ReadOnly from the message.");
+                if (meta instanceof PendingReply<?> reply) reply.handlerFailed(changed);
+                crash(changed, message);
+                return;
             } else {
                 try {
                     behavior = resolve(next);
-                } catch (Throwable failure) {
-                    crash(failure, message);
+                } catch (Throwable resolveFailure) {
+                    crash(resolveFailure, message);
                     return;
                 }
             }
@@ -806,6 +1204,245 @@ public final class ActorCell<M> implements ActorRef<M> {
     /** The actor asked to stop itself: it stops once the current message is handled. */
     void requestExit(ExitReason reason) {
         if (pendingExit == null) pendingExit = reason;
+    }
+
+    // ------------------------------------------------------------------------------------------------ handler timeouts
+
+    /** Starts tracking a handler: its timeout timer, and under CANCEL and STOP its deadline. */
+    private HandlerRun beginRun(CellScheduling s, Envelope envelope, HandlerKind kind, Class<?> type) {
+        RuntimeClock clock = system.clock();
+        long now = clock.nanoTime();
+        long deadline = s.timeoutNanos == 0 || s.action == TimeoutAction.WARN ? Long.MAX_VALUE
+                : saturatedAdd(now, s.timeoutNanos);
+        HandlerRun run = new HandlerRun(Thread.currentThread(), envelope, kind, type, now, deadline);
+        if (s.timeoutNanos > 0) run.timer = clock.schedule(s.timeoutNanos, () -> handlerTimedOut(run));
+        return run;
+    }
+
+    /** On the timer thread, when a handler's timeout passes: report it, then act. */
+    private void handlerTimedOut(HandlerRun run) {
+        if (!run.isRunning()) return;
+        CellScheduling s = sched;
+        TimeoutAction action = s.action;
+        run.fired = action;
+        SchedulingMetrics metrics = system.metrics;
+        if (metrics != null) metrics.handlerTimedOut(pid(), run.kind, run.messageType, action);
+        system.publish(new HandlerTimedOut(system.clock().instant(), pid(), run.kind, run.messageType, s.timeout,
+                action, List.of(run.thread.getStackTrace())));
+        if (action != TimeoutAction.WARN) run.interrupt();
+    }
+
+    private HandlerTimeoutException timeoutException(HandlerRun run) {
+        CellScheduling s = sched;
+        String what = run.kind == HandlerKind.INIT ? "init" : "the handler for " + run.messageType.getSimpleName();
+        return new HandlerTimeoutException(pid(), run.messageType, s.timeout, what + " of " + this + " overran its "
+                + "handler timeout of " + s.timeout.toMillis() + " ms and was "
+                + (s.action == TimeoutAction.STOP ? "stopped with the actor" : "cancelled")
+                + ". Make the handler faster, move slow work to a task, or raise Scheduling.handlerTimeout.");
+    }
+
+    /** On the actor's thread, after a handler that overran its timeout: the actor's hook. */
+    private void reportSlowHandler(HandlerRun run, TimeoutAction action) {
+        CellScheduling s = sched;
+        if (s.onSlowHandler == null) return;
+        SlowHandler event = new SlowHandler(pid(), run.kind, run.messageType,
+                Duration.ofNanos(system.clock().nanoTime() - run.startNanos), s.timeout, action);
+        try {
+            s.onSlowHandler.accept(event);
+        } catch (Throwable failure) {
+            LOG.log(Level.WARNING, "the onSlowHandler hook of " + this + " threw; ignored", failure);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ reentrancy
+
+    /** True if a handler of this actor runs on this thread and may suspend in a wait (a reentrant self-call). */
+    private boolean canSuspendHere() {
+        CellScheduling s = sched;
+        if (s == null || s.reentrancy == Reentrancy.NONE) return false;
+        HandlerRun run = s.current;
+        return run != null && run.thread == Thread.currentThread() && run.kind != HandlerKind.INIT;
+    }
+
+    /**
+     * Called on this actor's thread by a handler about to park in a wait: under reentrancy the handler lets go of the
+     * actor so that other messages can run meanwhile. {@code chainId} is the chain of the call waited on, or 0 for
+     * a wait that is not a call (only {@link Reentrancy#FULL} suspends those). Returns the handler's run, to pass to
+     * {@link #resume} when the wait ends, or null if the handler keeps the actor.
+     */
+    HandlerRun suspend(long chainId) {
+        CellScheduling s = sched;
+        if (s == null || s.reentrancy == Reentrancy.NONE) return null;
+        if (s.reentrancy == Reentrancy.CALL_CHAIN && chainId == 0) return null;
+        Thread me = Thread.currentThread();
+        HandlerRun run = s.current;
+        if (run == null || run.thread != me || run.kind == HandlerKind.INIT || runner != me) return null;
+        run.waitChainId = chainId;
+        run.savedCurrent = current;
+        s.suspended.add(run);
+        s.current = null;
+        current = null;
+        releaseRunnerKeepingInterrupt(me);
+        releaseTurn(true);
+        return run;
+    }
+
+    /**
+     * Called by a suspended handler once its wait has ended: takes the actor back, after handlers that resumed before
+     * it and after the message being handled, if any.
+     *
+     * @throws ActorInterruptedException if the actor stopped meanwhile; the handler is then detached from it
+     */
+    void resume(HandlerRun run) {
+        Thread me = Thread.currentThread();
+        CellScheduling s = sched;
+        s.resumers.offer(me);
+        boolean interrupted = false;
+        for (;;) {
+            if (s.grantedTo == me) {
+                s.grantedTo = null;
+                break;
+            }
+            if (schedState == IDLE && SCHED.compareAndSet(this, IDLE, SCHEDULED)) {
+                Thread first = s.resumers.poll();
+                if (first == me) break;
+                s.grantedTo = first; // it resumed before this one: it goes first, and hands over when done
+                LockSupport.unpark(first);
+                continue;
+            }
+            if (lifecycle == DEAD) {
+                s.resumers.remove(me);
+                run.detached = true;
+                if (interrupted) me.interrupt();
+                throw new ActorInterruptedException(this + " stopped (" + exitReasonOrNull() + ") while its handler "
+                        + "for " + run.messageType.getSimpleName() + " waited; the handler's work is abandoned");
+            }
+            LockSupport.park(this);
+            if (Thread.interrupted()) interrupted = true;
+        }
+        runner = me;
+        s.suspended.remove(run);
+        s.current = run;
+        current = run.savedCurrent;
+        run.savedCurrent = null;
+        if (interrupted) me.interrupt();
+    }
+
+    /** On termination: wakes suspended and resuming handlers, which find the actor gone and detach. */
+    private void releaseSuspended() {
+        CellScheduling s = sched;
+        if (s == null) return;
+        for (HandlerRun run : s.suspended) run.thread.interrupt();
+        s.suspended.clear();
+        for (Thread t : s.resumers) LockSupport.unpark(t);
+    }
+
+    // ------------------------------------------------------------------------------------------------ read-only
+
+    /** True on a thread that runs one of this actor's concurrent read-only handlers. */
+    boolean isReaderThread() {
+        CellScheduling s = sched;
+        return s != null && !s.readers.isEmpty() && s.readers.contains(Thread.currentThread());
+    }
+
+    /**
+     * Runs {@code first} and the read-only messages queued right behind it (up to the actor's read parallelism and
+     * the turn's budget) at the same time, each on a virtual thread of its own, and waits for all of them. Returns how
+     * many messages it handled.
+     */
+    @SuppressWarnings("unchecked")
+    private int runReads(Envelope first, CellScheduling s, int budget) {
+        ArrayList<Envelope> batch = new ArrayList<>(Math.min(s.readParallelism, 16));
+        batch.add(first);
+        CellExtras<M> x = extras;
+        while (batch.size() < s.readParallelism && batch.size() <= budget) {
+            if (x != null && (x.pendingUrgent != null && !x.pendingUrgent.isEmpty()
+                    || x.urgent != null && !x.urgent.isEmpty())) {
+                break; // an urgent message goes first
+            }
+            Envelope next = x != null && x.pending != null && !x.pending.isEmpty() ? x.pending.pollFirst()
+                    : mailbox.poll();
+            if (next == null) break;
+            if (!(next.message instanceof ReadOnly) || next.meta instanceof TimerHandle) {
+                extras().pending().addFirst(next);
+                break;
+            }
+            batch.add(next);
+        }
+        if (batch.size() == 1) {
+            if (!handle(first, kindOf(first))) throw new IllegalStateException("a read cannot suspend");
+            return 1;
+        }
+        int n = batch.size();
+        ReadResult[] results = new ReadResult[n];
+        AtomicInteger remaining = new AtomicInteger(n);
+        Thread holder = Thread.currentThread();
+        Thread[] readers = new Thread[n];
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            Envelope e = batch.get(i);
+            readers[i] = system.threads().newVirtualThread("heddle-" + system.name() + "-" + this + "-reader", () -> {
+                try {
+                    results[index] = read(e, s);
+                } finally {
+                    if (remaining.decrementAndGet() == 0) LockSupport.unpark(holder);
+                }
+            });
+        }
+        for (Thread reader : readers) reader.start();
+        Carrier blocked = Carrier.beginBlocking();
+        boolean interrupted = false;
+        try {
+            while (remaining.get() > 0) {
+                LockSupport.park(this);
+                if (Thread.interrupted() && !interrupted) {
+                    interrupted = true; // killed: pass it on to the readers, and still wait for them
+                    for (Thread reader : readers) reader.interrupt();
+                }
+            }
+        } finally {
+            Carrier.endBlocking(blocked);
+        }
+        if (interrupted) holder.interrupt();
+        for (int i = 0; i < n; i++) {
+            ReadResult r = results[i];
+            Envelope e = batch.get(i);
+            if (lifecycle != RUNNING) {
+                // An earlier read of the batch stopped the actor: this one ran, but nothing may follow it now.
+                if (e.meta instanceof PendingReply<?> call) call.undelivered(DeadLetter.Reason.RECIPIENT_STOPPED,
+                        exitReasonOrNull());
+                e.clear();
+                continue;
+            }
+            finish(e, r.kind, r.run, r.start, (Behavior<M>) r.next, r.failure, false, true);
+        }
+        return n;
+    }
+
+    /** What a concurrent read-only handler left for the holder to finish. */
+    private record ReadResult(HandlerKind kind, HandlerRun run, long start, Behavior<?> next, Throwable failure) {}
+
+    /** On a reader thread: runs one read-only handler. */
+    @SuppressWarnings("unchecked")
+    private ReadResult read(Envelope envelope, CellScheduling s) {
+        Thread me = Thread.currentThread();
+        InlineCarrier carrier = new InlineCarrier(this);
+        s.readers.add(me);
+        HandlerKind kind = kindOf(envelope);
+        HandlerRun run = s.tracksRuns ? beginRun(s, envelope, kind, envelope.message.getClass()) : null;
+        long start = run == null && system.metrics != null ? system.clock().nanoTime() : 0;
+        Behavior<M> next = null;
+        Throwable failure = null;
+        try {
+            next = invoke(envelope.meta, (M) envelope.message, run);
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            if (run != null) run.end();
+            s.readers.remove(me);
+            carrier.release();
+        }
+        return new ReadResult(kind, run, start, next, failure);
     }
 
     // ------------------------------------------------------------------------------------------------ termination
@@ -830,6 +1467,13 @@ public final class ActorCell<M> implements ActorRef<M> {
         x.exitReason = reason;
         lifecycle = DEAD;
         mailbox.closeAndDrain(e -> deadLetter(e, DeadLetter.Reason.RECIPIENT_STOPPED));
+        x.urgentClosed = true;
+        if (x.urgent != null) {
+            Envelope e;
+            while ((e = x.urgent.poll()) != null) deadLetter(e, DeadLetter.Reason.RECIPIENT_STOPPED);
+        }
+        drainToDeadLetters(x.pendingUrgent);
+        x.pendingUrgent = null;
         drainToDeadLetters(x.pending);
         drainToDeadLetters(x.stash);
         x.pending = null;
@@ -842,6 +1486,7 @@ public final class ActorCell<M> implements ActorRef<M> {
             }
             x.deferredReplies = null;
         }
+        releaseSuspended();
         ActorTable.Departure departure = system.table().remove(this);
         behavior = null;
         classActor = null;
@@ -930,6 +1575,11 @@ public final class ActorCell<M> implements ActorRef<M> {
             r = runner;
         }
         if (r != Thread.currentThread()) {
+            if (isReaderThread()) {
+                throw new IllegalStateException("ActorContext." + operation + "() of " + this + " was called from a "
+                        + "ReadOnly handler. Read-only handlers run concurrently and may not change the actor; they "
+                        + "may reply, cast and call. Drop ReadOnly from the message to use the context.");
+            }
             throw new IllegalStateException("ActorContext." + operation + "() of " + this + " was called from "
                     + Thread.currentThread() + ", outside the actor's own handler. Use the context only inside "
                     + "init, handlers and setup; from elsewhere, send the actor a message.");
@@ -1051,16 +1701,11 @@ public final class ActorCell<M> implements ActorRef<M> {
 
     @SuppressWarnings("unchecked")
     Optional<M> selectiveReceive(Predicate<? super M> matcher, Duration timeout) {
-        ArrayDeque<Envelope> pending = extras().pending();
-        for (Iterator<Envelope> it = pending.iterator(); it.hasNext(); ) {
-            Envelope e = it.next();
-            if (isCancelledTimer(e)) {
-                it.remove();
-            } else if (matcher.test((M) e.message)) {
-                it.remove();
-                return Optional.of(take(e));
-            }
-        }
+        CellExtras<M> x = extras();
+        ArrayDeque<Envelope> pending = x.pending();
+        Envelope saved = takeMatching(x.pendingUrgent, matcher);
+        if (saved == null) saved = takeMatching(pending, matcher);
+        if (saved != null) return Optional.of(take(saved));
         RuntimeClock clock = system.clock();
         long deadline = saturatedAdd(clock.nanoTime(), timeout.toNanos());
         Object scope = (Scopes.CURRENT.isBound() ? Scopes.CURRENT.get() : null);
@@ -1075,6 +1720,12 @@ public final class ActorCell<M> implements ActorRef<M> {
                     pending.addLast(new Envelope(signal, null));
                 }
                 Envelope e;
+                ConcurrentLinkedQueue<Envelope> urgent = x.urgent;
+                while (urgent != null && (e = urgent.poll()) != null) {
+                    if (isCancelledTimer(e)) continue;
+                    if (matcher.test((M) e.message)) return Optional.of(take(e));
+                    x.pendingUrgent().addLast(e);
+                }
                 while ((e = mailbox.poll()) != null) {
                     if (isCancelledTimer(e)) continue;
                     if (matcher.test((M) e.message)) return Optional.of(take(e));
@@ -1084,7 +1735,8 @@ public final class ActorCell<M> implements ActorRef<M> {
                 long remaining = deadline - clock.nanoTime();
                 if (remaining <= 0) return Optional.empty();
                 schedState = WAITING;
-                if (mailbox.hasPending() || killRequested || hasSignals()) {
+                urgent = x.urgent;
+                if (mailbox.hasPending() || killRequested || hasSignals() || (urgent != null && !urgent.isEmpty())) {
                     schedState = SCHEDULED;
                     continue;
                 }
@@ -1100,6 +1752,22 @@ public final class ActorCell<M> implements ActorRef<M> {
             schedState = SCHEDULED;
             Carrier.endBlocking(blocked);
         }
+    }
+
+    /** Removes and returns the first envelope in {@code queue} that {@code matcher} accepts; drops cancelled timers. */
+    @SuppressWarnings("unchecked")
+    private Envelope takeMatching(ArrayDeque<Envelope> queue, Predicate<? super M> matcher) {
+        if (queue == null) return null;
+        for (Iterator<Envelope> it = queue.iterator(); it.hasNext(); ) {
+            Envelope e = it.next();
+            if (isCancelledTimer(e)) {
+                it.remove();
+            } else if (matcher.test((M) e.message)) {
+                it.remove();
+                return e;
+            }
+        }
+        return null;
     }
 
     private boolean hasSignals() {

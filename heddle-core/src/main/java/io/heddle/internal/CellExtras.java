@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -38,6 +39,8 @@ final class CellExtras<M> {
     // Actor thread only.
     /** Messages taken out of the mailbox but not handled yet: by selective receive, or put back by unstash. */
     ArrayDeque<Envelope> pending;
+    /** Urgent messages taken out of the urgent lane but not handled yet; handled before {@link #pending}. */
+    ArrayDeque<Envelope> pendingUrgent;
     ArrayDeque<Envelope> stash;
     ArrayDeque<Behavior<M>> behaviorStack;
     ArrayList<Consumer<ExitReason>> terminateHooks;
@@ -58,6 +61,15 @@ final class CellExtras<M> {
     record Monitoring(ActorCell<?> target, Function<? super Down, ?> adapter) {}
 
     // Any thread.
+    /** The lane of urgent messages ({@code castUrgent}), created on first use. */
+    volatile ConcurrentLinkedQueue<Envelope> urgent;
+    /** Set by termination before it drains {@link #urgent}. */
+    volatile boolean urgentClosed;
+    /**
+     * The call this actor's handler is blocked in, or null: written by the actor's thread, read by callers looking for
+     * a cycle of waiting actors.
+     */
+    volatile PendingReply<?> awaiting;
     volatile Health health;
     /** Set when the actor starts terminating; read for error messages. */
     volatile ExitReason exitReason;
@@ -68,13 +80,32 @@ final class CellExtras<M> {
     volatile CompletableFuture<Void> started;
 
     private static final VarHandle TERMINATION;
+    private static final VarHandle URGENT;
 
     static {
         try {
-            TERMINATION = MethodHandles.lookup().findVarHandle(CellExtras.class, "termination", CompletableFuture.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            TERMINATION = lookup.findVarHandle(CellExtras.class, "termination", CompletableFuture.class);
+            URGENT = lookup.findVarHandle(CellExtras.class, "urgent", ConcurrentLinkedQueue.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
+    }
+
+    /** Returns the urgent lane, creating it once. Any thread. */
+    @SuppressWarnings("unchecked")
+    ConcurrentLinkedQueue<Envelope> urgentLane() {
+        ConcurrentLinkedQueue<Envelope> lane = urgent;
+        if (lane == null) {
+            lane = new ConcurrentLinkedQueue<>();
+            if (!URGENT.compareAndSet(this, null, lane)) lane = (ConcurrentLinkedQueue<Envelope>) URGENT.getVolatile(this);
+        }
+        return lane;
+    }
+
+    ArrayDeque<Envelope> pendingUrgent() {
+        if (pendingUrgent == null) pendingUrgent = new ArrayDeque<>();
+        return pendingUrgent;
     }
 
     /** Returns the termination future, creating it once. The terminating thread completes it if it exists. */

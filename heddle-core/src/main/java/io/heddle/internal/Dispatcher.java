@@ -1,5 +1,8 @@
 package io.heddle.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -119,13 +122,31 @@ final class Dispatcher implements TurnScheduler {
         return workers.size();
     }
 
+    /** The worker threads alive, for the watchdog. */
+    Collection<Worker> workers() {
+        return workers.values();
+    }
+
+    private static final VarHandle PROGRESS;
+
+    static {
+        try {
+            PROGRESS = MethodHandles.lookup().findVarHandle(Worker.class, "progress", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     final class Worker extends Carrier implements Runnable {
         final int number;
         Thread thread;
         /** The actor to run next on this worker. Worker thread only. */
         ActorCell<?> runNext;
-        /** True while a handler on this worker waits in a Heddle operation. Worker thread only. */
-        boolean blocked;
+        /** True while a handler on this worker waits in a Heddle operation. Written by the worker thread only. */
+        volatile boolean blocked;
+        /** Turns started, for the watchdog: written by the worker (opaque), read by the watchdog. */
+        @SuppressWarnings("unused") // accessed through PROGRESS
+        private long progress;
         private int ticks;
         private int turnsSinceYield;
         private volatile boolean parked;
@@ -136,6 +157,16 @@ final class Dispatcher implements TurnScheduler {
 
         Dispatcher dispatcher() {
             return Dispatcher.this;
+        }
+
+        /** How many turns this worker has started; read by the watchdog. */
+        long progress() {
+            return (long) PROGRESS.getOpaque(this);
+        }
+
+        /** The actor whose turn runs here, as the watchdog sees it (a racy read), or null. */
+        ActorCell<?> runningCell() {
+            return running;
         }
 
         @Override
@@ -150,6 +181,7 @@ final class Dispatcher implements TurnScheduler {
                         continue;
                     }
                     running = cell;
+                    PROGRESS.setOpaque(this, (long) PROGRESS.getOpaque(this) + 1);
                     try {
                         cell.runTurn();
                     } finally {

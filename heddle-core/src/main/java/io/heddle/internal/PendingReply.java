@@ -9,6 +9,8 @@ import io.heddle.DeadLetter;
 import io.heddle.ExitReason;
 import io.heddle.MailboxFullException;
 import io.heddle.ReplyTo;
+import io.heddle.scheduling.CallChain;
+import io.heddle.scheduling.HandlerTimeoutException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -48,7 +50,7 @@ public final class PendingReply<R> implements ReplyTo<R> {
     /** Why a call failed; turned into an exception on the caller's thread, so its stack trace is the caller's. */
     private record Failure(Kind kind, Throwable cause, ExitReason exitReason, String detail) {}
 
-    private enum Kind { HANDLER, STOPPED, MAILBOX, UNHANDLED }
+    private enum Kind { HANDLER, STOPPED, MAILBOX, UNHANDLED, TIMED_OUT }
 
     private final ActorCell<?> target;
     private final long startNanos;
@@ -71,6 +73,8 @@ public final class PendingReply<R> implements ReplyTo<R> {
     boolean scoped;
     /** True if the call's timeout was the scope's deadline, for the timeout message. */
     boolean deadlineBound;
+    /** The chain the call travels in, or null for a call from outside actors; set before the request is sent. */
+    CallChain chain;
 
     PendingReply(ActorCell<?> target, long startNanos, boolean async) {
         this.target = target;
@@ -80,6 +84,14 @@ public final class PendingReply<R> implements ReplyTo<R> {
 
     void requestType(Class<?> type) {
         this.requestType = type;
+    }
+
+    Class<?> requestType() {
+        return requestType;
+    }
+
+    ActorCell<?> target() {
+        return target;
     }
 
     CompletableFuture<R> future() {
@@ -116,6 +128,11 @@ public final class PendingReply<R> implements ReplyTo<R> {
         settle(new Failure(Kind.HANDLER, cause, null, "the handler threw " + cause.getClass().getName()));
     }
 
+    /** The handler overran its timeout and was cancelled, or stopped its actor. */
+    void handlerTimedOut(HandlerTimeoutException cause) {
+        settle(new Failure(Kind.TIMED_OUT, cause, null, cause.getMessage()));
+    }
+
     /** The request was not delivered, or the actor stopped before answering. */
     void undelivered(DeadLetter.Reason reason, ExitReason exitReason) {
         Kind kind = switch (reason) {
@@ -149,7 +166,7 @@ public final class PendingReply<R> implements ReplyTo<R> {
     void armTimeout(RuntimeClock clock, long timeoutNanos) {
         timeoutTimer = clock.schedule(timeoutNanos, () -> {
             if (OUTCOME.compareAndSet(this, null, ABANDONED)) {
-                future.completeExceptionally(timeoutException(target.clock().nanoTime()));
+                future.completeExceptionally(timeoutException(target.clock().nanoTime(), null));
             }
         });
         if (outcome != null) timeoutTimer.cancel();
@@ -157,10 +174,11 @@ public final class PendingReply<R> implements ReplyTo<R> {
 
     /**
      * Waits for the answer until {@code deadlineNanos}. Only the calling actor waits: a dispatcher worker hands its
-     * place to another before parking.
+     * place to another before parking. {@code caller} is the actor whose handler calls, or null: under reentrancy its
+     * handler lets other messages run while it waits, and takes the actor back before returning.
      */
     @SuppressWarnings("unchecked")
-    R await(long deadlineNanos) {
+    R await(long deadlineNanos, ActorCell<?> caller) {
         Object result = outcome;
         // A reply often comes within a microsecond: wait for it briefly before parking, which costs the caller a
         // hand-off of its own (the wake-up) on top of the callee's.
@@ -172,15 +190,19 @@ public final class PendingReply<R> implements ReplyTo<R> {
             RuntimeClock clock = target.clock();
             waiter = Thread.currentThread();
             Carrier blocked = null;
+            HandlerRun suspended = null;
             try {
                 while ((result = outcome) == null) {
                     long now = clock.nanoTime();
                     long remaining = deadlineNanos - now;
                     if (remaining <= 0) {
-                        if (OUTCOME.compareAndSet(this, null, ABANDONED)) throw timeoutException(now);
+                        if (OUTCOME.compareAndSet(this, null, ABANDONED)) throw timeoutException(now, caller);
                         continue;
                     }
-                    if (blocked == null) blocked = Carrier.beginBlocking();
+                    if (blocked == null) {
+                        blocked = Carrier.beginBlocking();
+                        if (caller != null) suspended = caller.suspend(chain == null ? 0 : chain.id());
+                    }
                     clock.parkNanos(this, remaining);
                     if (Thread.interrupted()) {
                         if (OUTCOME.compareAndSet(this, null, ABANDONED)) {
@@ -192,31 +214,31 @@ public final class PendingReply<R> implements ReplyTo<R> {
                     }
                 }
             } finally {
-                Carrier.endBlocking(blocked);
-                waiter = null;
+                try {
+                    if (suspended != null) caller.resume(suspended);
+                } finally {
+                    Carrier.endBlocking(blocked);
+                    waiter = null;
+                }
             }
         }
         if (result instanceof Failure f) throw toException(f);
         return result == NULL_REPLY ? null : (R) result;
     }
 
-    private CallTimeoutException timeoutException(long now) {
+    private CallTimeoutException timeoutException(long now, ActorCell<?> caller) {
         Duration elapsed = Duration.ofNanos(now - startNanos);
         int depth = target.mailboxSize();
-        if (deadlineBound) {
-            return new CallTimeoutException(target.pid(), requestType,
-                    "call to " + target + " timed out after " + elapsed.toMillis() + " ms waiting for a reply to "
-                            + requestType.getSimpleName() + " (mailbox depth " + depth + "): the deadline of the "
-                            + "enclosing CancellationScope passed. The work inside the scope took longer than its "
-                            + "deadline allows.",
-                    elapsed, depth);
-        }
+        String head = "call to " + target + " timed out after " + elapsed.toMillis() + " ms waiting for a reply to "
+                + requestType.getSimpleName() + " (mailbox depth " + depth + ")";
+        String why = deadlineBound
+                ? ": the deadline of the enclosing CancellationScope passed. The work inside the scope took longer "
+                        + "than its deadline allows."
+                : ". The actor may be overloaded, blocked in a handler, or never reply to this message; check the "
+                        + "handler or pass a longer timeout to call(request, timeout).";
+        String waits = target.describeWaits(caller);
         return new CallTimeoutException(target.pid(), requestType,
-                "call to " + target + " timed out after " + elapsed.toMillis() + " ms waiting for a reply to "
-                        + requestType.getSimpleName() + " (mailbox depth " + depth + "). The actor may be overloaded,"
-                        + " blocked in a handler, or never reply to this message; check the handler or pass a longer"
-                        + " timeout to call(request, timeout).",
-                elapsed, depth);
+                head + why + (waits.isEmpty() ? "" : " Meanwhile " + waits + "."), elapsed, depth);
     }
 
     private CallFailedException toException(Failure f) {
@@ -233,6 +255,8 @@ public final class PendingReply<R> implements ReplyTo<R> {
                     "call to " + target + " with " + type + " failed: the actor's behavior returned "
                             + "Behaviors.unhandled() for it. Check that the actor's current behavior accepts " + type
                             + ".", null);
+            case TIMED_OUT -> new CallFailedException(target.pid(), requestType,
+                    "call to " + target + " with " + type + " failed: " + f.detail(), f.cause());
             case MAILBOX -> new MailboxFullException(target.pid(), requestType,
                     "call to " + target + " with " + type + " failed: " + f.detail() + " (capacity "
                             + target.mailboxCapacity() + "). The actor is not keeping up; slow the callers down or"

@@ -34,6 +34,16 @@ public final class Scopes {
     }
 
     static Access access() {
-        return access;
+        Access a = access;
+        if (a == null) {
+            try {
+                // The scope class installs the accessor when it initialises: make sure it has.
+                Class.forName("io.heddle.task.CancellationScope", true, Scopes.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("io.heddle.task.CancellationScope is missing", e);
+            }
+            a = access;
+        }
+        return a;
     }
 }

@@ -13,6 +13,8 @@ import io.heddle.MonitorRef;
 import io.heddle.Pid;
 import io.heddle.Registry;
 import io.heddle.SpawnOptions;
+import io.heddle.scheduling.SchedulingEvent;
+import io.heddle.scheduling.SchedulingMetrics;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
@@ -54,6 +56,12 @@ public final class SystemImpl implements ActorSystem {
     /** See {@link SystemRuntime#yieldAtSends()}. */
     final boolean yieldAtSends;
     private final AtomicLong monitorIds = new AtomicLong();
+    private final AtomicLong chainIds = new AtomicLong();
+    /** The scheduling metrics, or null when they are {@link SchedulingMetrics#NONE}: then nobody times handlers. */
+    final SchedulingMetrics metrics;
+    private final java.util.function.Consumer<? super SchedulingEvent> schedulingListener;
+    /** Null when the config disables it. */
+    private final SchedulingWatchdog watchdog;
     private final ReentrantLock stateLock = new ReentrantLock();
     /** Written under stateLock. */
     private volatile int state = RUNNING;
@@ -83,6 +91,10 @@ public final class SystemImpl implements ActorSystem {
         this.throughput = config.throughput();
         this.registry = new RegistryImpl(this, table);
         this.random = new Random(runtime.randomSeed());
+        this.metrics = config.schedulingMetrics() == SchedulingMetrics.NONE ? null : config.schedulingMetrics();
+        this.schedulingListener = config.schedulingListener();
+        this.watchdog = config.watchdog().enabled() ? new SchedulingWatchdog(this, config.watchdog()) : null;
+        if (watchdog != null) watchdog.start();
     }
 
     @Override
@@ -143,6 +155,7 @@ public final class SystemImpl implements ActorSystem {
         Mailbox strategy = options.mailbox() != null ? options.mailbox() : config.defaultMailbox();
         long id = pids.getAsLong();
         ActorCell<M> cell = new ActorCell<>(this, id, options.name(), parent, MailboxQueue.create(strategy), behavior);
+        cell.setScheduling(CellScheduling.of(options.scheduling(), throughput));
         DedicatedRunner dedicated = null;
         switch (options.backend()) {
             case Backend.Dispatcher d -> cell.setScheduler(dispatcher);
@@ -238,6 +251,7 @@ public final class SystemImpl implements ActorSystem {
         try {
             for (ActorCell<?> cell : childrenNewestFirst(null)) stopAndAwait(cell, ExitReason.SHUTDOWN, perActorTimeout);
         } finally {
+            if (watchdog != null) watchdog.stop();
             dispatcher.shutdown();
             clock.close();
             state = STOPPED;
@@ -286,6 +300,25 @@ public final class SystemImpl implements ActorSystem {
     /** Returns a new monitor reference, unique in this system; public for the test kit. */
     public MonitorRef newMonitorRef(Pid target) {
         return new MonitorRef(monitorIds.incrementAndGet(), target);
+    }
+
+    /** Returns a new call chain id, unique in this system. */
+    long nextChainId() {
+        return chainIds.incrementAndGet();
+    }
+
+    /** Hands a scheduling event to the configured listener; a listener that throws is logged, not propagated. */
+    void publish(SchedulingEvent event) {
+        try {
+            schedulingListener.accept(event);
+        } catch (Throwable failure) {
+            LOG.log(Level.WARNING, "the scheduling listener of " + this + " threw on " + event.getClass()
+                    .getSimpleName() + "; ignored", failure);
+        }
+    }
+
+    ThreadSource threads() {
+        return threads;
     }
 
     long sendTimeoutNanos() {

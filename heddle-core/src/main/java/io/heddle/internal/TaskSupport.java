@@ -66,6 +66,9 @@ public final class TaskSupport {
     public static boolean await(RuntimeClock clock, BooleanSupplier done, long deadlineNanos, Object blocker) {
         if (done.getAsBoolean()) return true;
         Carrier blocked = Carrier.beginBlocking();
+        // An actor with Reentrancy.FULL handles other messages while its handler waits here.
+        ActorCell<?> cell = Carrier.currentCell();
+        HandlerRun suspended = cell == null ? null : cell.suspend(0);
         try {
             while (!done.getAsBoolean()) {
                 long remaining = deadlineNanos - clock.nanoTime();
@@ -78,7 +81,11 @@ public final class TaskSupport {
             }
             return true;
         } finally {
-            Carrier.endBlocking(blocked);
+            try {
+                if (suspended != null) cell.resume(suspended);
+            } finally {
+                Carrier.endBlocking(blocked);
+            }
         }
     }
 }
