@@ -11,6 +11,7 @@ module io.heddle.core {
     exports io.heddle.supervision;
     exports io.heddle.task;
     exports io.heddle.scheduling;
+    exports io.heddle.inspect;
 
     // Implementation: io.heddle.internal is not exported, except to the test kit, which replaces the system's threads
     // and clock to run it deterministically.

@@ -1,5 +1,6 @@
 package io.heddle;
 
+import io.heddle.inspect.Inspector;
 import io.heddle.internal.SystemImpl;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -79,6 +80,12 @@ public sealed interface ActorSystem extends AutoCloseable permits SystemImpl {
 
     /** Returns the system's registry of named actors. */
     Registry registry();
+
+    /**
+     * Returns a view into the running system: every actor with its state, the supervision tree, links, monitors,
+     * recent dead letters and scheduling events. Cheap enough to use in production; see {@link Inspector}.
+     */
+    Inspector inspect();
 
     /** Returns the system's dead letters. */
     DeadLetters deadLetters();

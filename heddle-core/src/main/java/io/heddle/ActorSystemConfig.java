@@ -1,9 +1,13 @@
 package io.heddle;
 
+import io.heddle.inspect.ActorObserver;
+import io.heddle.internal.SchedulingLog;
 import io.heddle.scheduling.SchedulingEvent;
 import io.heddle.scheduling.SchedulingMetrics;
 import io.heddle.scheduling.Watchdog;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -33,6 +37,7 @@ import java.util.function.Consumer;
  * @param schedulingMetrics  where the scheduler's numbers go; default {@link SchedulingMetrics#NONE}
  * @param schedulingListener who hears of scheduling events (timed-out handlers, blocked workers, starvation), on a
  *                           runtime thread, so it must be quick; default: log them to {@code io.heddle.scheduling}
+ * @param observers          what hears the runtime's lifecycle events and may trace messages, in order; default none
  */
 public record ActorSystemConfig(
         String name,
@@ -44,15 +49,15 @@ public record ActorSystemConfig(
         Duration shutdownTimeout,
         Watchdog watchdog,
         SchedulingMetrics schedulingMetrics,
-        Consumer<? super SchedulingEvent> schedulingListener) {
+        Consumer<? super SchedulingEvent> schedulingListener,
+        List<ActorObserver> observers) {
 
-    private static final System.Logger SCHEDULING_LOG = System.getLogger("io.heddle.scheduling");
-
-    /** The default scheduling listener: logs each event, critical starvation as an error, the rest as warnings. */
-    public static final Consumer<SchedulingEvent> LOG_SCHEDULING_EVENTS = event -> SCHEDULING_LOG.log(
-            event instanceof io.heddle.scheduling.Starvation s
-                    && s.severity() == io.heddle.scheduling.Starvation.Severity.CRITICAL
-                    ? System.Logger.Level.ERROR : System.Logger.Level.WARNING, event.toString());
+    /**
+     * The default scheduling listener: logs each event to {@code io.heddle.scheduling}, critical starvation as an
+     * error and the rest as warnings. Starvation and blocked-worker lines are rate-limited to one of each kind per
+     * 10 s, with a count of those left out; timed-out handlers, which an actor asks for, are all logged.
+     */
+    public static final Consumer<SchedulingEvent> LOG_SCHEDULING_EVENTS = new SchedulingLog();
 
     /** Validates the components. */
     public ActorSystemConfig {
@@ -67,67 +72,76 @@ public record ActorSystemConfig(
         Objects.requireNonNull(watchdog, "watchdog");
         Objects.requireNonNull(schedulingMetrics, "schedulingMetrics");
         Objects.requireNonNull(schedulingListener, "schedulingListener");
+        observers = List.copyOf(observers);
     }
 
     /** Returns the defaults, named {@code name}. */
     public static ActorSystemConfig defaults(String name) {
         return new ActorSystemConfig(name, Runtime.getRuntime().availableProcessors(), 100, Mailbox.defaultMailbox(),
                 Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5), Watchdog.defaults(),
-                SchedulingMetrics.NONE, LOG_SCHEDULING_EVENTS);
+                SchedulingMetrics.NONE, LOG_SCHEDULING_EVENTS, List.of());
     }
 
     /** Returns this configuration with another dispatcher parallelism. */
     public ActorSystemConfig parallelism(int value) {
         return new ActorSystemConfig(name, value, throughput, defaultMailbox, callTimeout, sendTimeout, shutdownTimeout,
-                watchdog, schedulingMetrics, schedulingListener);
+                watchdog, schedulingMetrics, schedulingListener, observers);
     }
 
     /** Returns this configuration with another per-turn throughput. */
     public ActorSystemConfig throughput(int value) {
         return new ActorSystemConfig(name, parallelism, value, defaultMailbox, callTimeout, sendTimeout,
-                shutdownTimeout, watchdog, schedulingMetrics, schedulingListener);
+                shutdownTimeout, watchdog, schedulingMetrics, schedulingListener, observers);
     }
 
     /** Returns this configuration with another default mailbox. */
     public ActorSystemConfig defaultMailbox(Mailbox value) {
         return new ActorSystemConfig(name, parallelism, throughput, value, callTimeout, sendTimeout, shutdownTimeout,
-                watchdog, schedulingMetrics, schedulingListener);
+                watchdog, schedulingMetrics, schedulingListener, observers);
     }
 
     /** Returns this configuration with another default call timeout. */
     public ActorSystemConfig callTimeout(Duration value) {
         return new ActorSystemConfig(name, parallelism, throughput, defaultMailbox, value, sendTimeout, shutdownTimeout,
-                watchdog, schedulingMetrics, schedulingListener);
+                watchdog, schedulingMetrics, schedulingListener, observers);
     }
 
     /** Returns this configuration with another send timeout. */
     public ActorSystemConfig sendTimeout(Duration value) {
         return new ActorSystemConfig(name, parallelism, throughput, defaultMailbox, callTimeout, value, shutdownTimeout,
-                watchdog, schedulingMetrics, schedulingListener);
+                watchdog, schedulingMetrics, schedulingListener, observers);
     }
 
     /** Returns this configuration with another per-actor shutdown timeout. */
     public ActorSystemConfig shutdownTimeout(Duration value) {
         return new ActorSystemConfig(name, parallelism, throughput, defaultMailbox, callTimeout, sendTimeout, value,
-                watchdog, schedulingMetrics, schedulingListener);
+                watchdog, schedulingMetrics, schedulingListener, observers);
     }
 
     /** Returns this configuration with another watchdog. */
     public ActorSystemConfig watchdog(Watchdog value) {
         return new ActorSystemConfig(name, parallelism, throughput, defaultMailbox, callTimeout, sendTimeout,
-                shutdownTimeout, value, schedulingMetrics, schedulingListener);
+                shutdownTimeout, value, schedulingMetrics, schedulingListener, observers);
     }
 
     /** Returns this configuration reporting scheduling numbers to {@code value}. */
     public ActorSystemConfig schedulingMetrics(SchedulingMetrics value) {
         return new ActorSystemConfig(name, parallelism, throughput, defaultMailbox, callTimeout, sendTimeout,
-                shutdownTimeout, watchdog, value, schedulingListener);
+                shutdownTimeout, watchdog, value, schedulingListener, observers);
     }
 
     /** Returns this configuration delivering scheduling events to {@code value} instead of the log. */
     public ActorSystemConfig schedulingListener(Consumer<? super SchedulingEvent> value) {
         return new ActorSystemConfig(name, parallelism, throughput, defaultMailbox, callTimeout, sendTimeout,
-                shutdownTimeout, watchdog, schedulingMetrics, value);
+                shutdownTimeout, watchdog, schedulingMetrics, value, observers);
+    }
+
+    /** Returns this configuration with {@code observer} added after the observers it has. */
+    public ActorSystemConfig observer(ActorObserver observer) {
+        List<ActorObserver> more = new ArrayList<>(observers);
+        more.add(Objects.requireNonNull(observer, "observer"));
+        return new ActorSystemConfig(name, parallelism, throughput, defaultMailbox, callTimeout, sendTimeout,
+                shutdownTimeout, watchdog, schedulingMetrics, schedulingListener, more);
     }
 
     private static void requirePositive(Duration value, String what) {

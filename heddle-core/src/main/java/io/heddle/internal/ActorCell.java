@@ -16,6 +16,10 @@ import io.heddle.Pid;
 import io.heddle.ReplyTo;
 import io.heddle.SendResult;
 import io.heddle.WeakActorRef;
+import io.heddle.inspect.ActorInfo;
+import io.heddle.inspect.ActorKind;
+import io.heddle.inspect.ActorObserver;
+import io.heddle.inspect.ActorState;
 import io.heddle.scheduling.CallChain;
 import io.heddle.scheduling.HandlerKind;
 import io.heddle.scheduling.HandlerTimedOut;
@@ -134,8 +138,18 @@ public final class ActorCell<M> implements ActorRef<M> {
     private volatile boolean killRequested;
     /** Set once, before the cell is published, for a task (io.heddle.task): for inspection. */
     private boolean task;
+    /** Set once, before the cell is published, for the runtime's own helpers: observers do not hear of them. */
+    private boolean internal;
     @SuppressWarnings("unused") // accessed through EXTRAS
     private volatile CellExtras<M> extras;
+
+    /** When the actor was spawned, on the system's coarse clock (milliseconds since the system started). */
+    private final int startedAt;
+    // Written by the actor thread, read by inspection without synchronisation (a snapshot may be a moment old).
+    /** Messages handled; wraps. */
+    private int processed;
+    /** When the current handler started, on the coarse clock; meaningful while {@code current} is set. */
+    private int handlingSince;
 
     // Actor thread only.
     private Behavior<M> behavior;
@@ -156,6 +170,7 @@ public final class ActorCell<M> implements ActorRef<M> {
         this.mailbox = mailbox;
         this.behavior = initial;
         this.context = new CellContext<>(this);
+        this.startedAt = system.coarseMillis();
         if (initial instanceof Actor<M> actor && !ActorAccess.get().bind(actor, context)) {
             throw new IllegalStateException(actor.getClass().getName() + " instance was spawned before: an Actor "
                     + "instance belongs to one actor; spawn a new instance (supervisors take a factory for this)");
@@ -192,10 +207,18 @@ public final class ActorCell<M> implements ActorRef<M> {
         if (system.yieldAtSends && Carrier.current() == null) Thread.yield();
     }
 
+    /** The envelope's meta for a send without a reply: what the observers carry with it, or null. */
+    private Object traced(Object message) {
+        ActorObserver observer = system.observer;
+        if (observer == null || internal || !observer.tracesMessages()) return null;
+        Object carried = observer.onSend(pid(), message);
+        return carried == null ? null : new Traced(carried);
+    }
+
     @Override
     public void cast(M message) {
         yieldIfSimulated();
-        Envelope envelope = new Envelope(requireMessage(message, "cast"), null);
+        Envelope envelope = new Envelope(requireMessage(message, "cast"), traced(message));
         int outcome = deliver(envelope, system.sendTimeoutNanos(), false);
         if (outcome != MailboxQueue.OK) deadLetter(envelope, undeliveredReason(outcome));
     }
@@ -203,7 +226,7 @@ public final class ActorCell<M> implements ActorRef<M> {
     @Override
     public void castUrgent(M message) {
         yieldIfSimulated();
-        Envelope envelope = new Envelope(requireMessage(message, "castUrgent"), null);
+        Envelope envelope = new Envelope(requireMessage(message, "castUrgent"), traced(message));
         int outcome = deliver(envelope, 0, true);
         if (outcome != MailboxQueue.OK) deadLetter(envelope, undeliveredReason(outcome));
     }
@@ -220,7 +243,7 @@ public final class ActorCell<M> implements ActorRef<M> {
 
     private SendResult<M> trySend(M message, long waitNanos) {
         yieldIfSimulated();
-        Envelope envelope = new Envelope(requireMessage(message, "tryCast"), null);
+        Envelope envelope = new Envelope(requireMessage(message, "tryCast"), traced(message));
         int outcome = deliver(envelope, waitNanos, false);
         if (outcome == INTERCEPTED) deadLetter(envelope, DeadLetter.Reason.INJECTED_FAULT);
         return switch (outcome) {
@@ -334,6 +357,8 @@ public final class ActorCell<M> implements ActorRef<M> {
                     + "return the request message, for example call(Get::new)");
         }
         reply.requestType(message.getClass());
+        ActorObserver observer = system.observer;
+        if (observer != null && observer.tracesMessages()) reply.carried = observer.onSend(pid(), message);
         if (!async && caller != null && !caller.isReaderThread()) caller.enterWait(reply);
         Envelope envelope = new Envelope(message, reply);
         int outcome = deliver(envelope, waitNanos, urgent);
@@ -972,6 +997,14 @@ public final class ActorCell<M> implements ActorRef<M> {
         schedState = IDLE;
         CellExtras<M> x = extras;
         if (x != null && x.started != null) x.started.complete(null);
+        notifyStarted();
+    }
+
+    private void notifyStarted() {
+        ActorObserver observer = system.observer;
+        if (observer != null && !internal) {
+            Observers.safely(observer, "actorStarted", () -> observer.actorStarted(pid(), name, label(), kind()));
+        }
     }
 
     /** True if {@link #startWithoutInitIfTrivial()} started the actor. */
@@ -1009,6 +1042,7 @@ public final class ActorCell<M> implements ActorRef<M> {
             return false;
         }
         lifecycle = RUNNING;
+        notifyStarted();
         CellExtras<M> x = extras;
         if (x != null && x.started != null) x.started.complete(null);
         if (pendingExit != null) terminate(pendingExit);
@@ -1067,6 +1101,7 @@ public final class ActorCell<M> implements ActorRef<M> {
             if (!timer.periodic) removeTimer(timer);
         }
         current = envelope;
+        handlingSince = system.coarseMillis();
         M message = (M) envelope.message;
         CellScheduling s = sched;
         HandlerRun run = null;
@@ -1080,7 +1115,7 @@ public final class ActorCell<M> implements ActorRef<M> {
         Behavior<M> next = null;
         Throwable failure = null;
         try {
-            next = invoke(meta, message, run);
+            next = invoke(meta, message, run, kind);
         } catch (Throwable t) {
             failure = t;
         }
@@ -1100,7 +1135,23 @@ public final class ActorCell<M> implements ActorRef<M> {
     }
 
     /** Calls the behavior with the call's scope (deadline, abandonment), the handler's deadline and the chain bound. */
-    private Behavior<M> invoke(Object meta, M message, HandlerRun run) throws Exception {
+    private Behavior<M> invoke(Object meta, M message, HandlerRun run, HandlerKind kind) throws Exception {
+        ActorObserver observer = system.observer;
+        if (observer == null || internal || !observer.tracesMessages()) return invokeBound(meta, message, run);
+        Object carried = meta instanceof Traced t ? t.carried() : meta instanceof PendingReply<?> p ? p.carried : null;
+        Object token = observer.beforeHandler(pid(), name, label(), kind, message, carried);
+        Throwable failure = null;
+        try {
+            return invokeBound(meta, message, run);
+        } catch (Throwable t) {
+            failure = t;
+            throw t;
+        } finally {
+            observer.afterHandler(token, failure);
+        }
+    }
+
+    private Behavior<M> invokeBound(Object meta, M message, HandlerRun run) throws Exception {
         PendingReply<?> call = meta instanceof PendingReply<?> p ? p : null;
         CallChain chain = call == null ? null : call.chain;
         boolean scoped = call != null && call.scoped;
@@ -1131,6 +1182,7 @@ public final class ActorCell<M> implements ActorRef<M> {
      */
     private void finish(Envelope envelope, HandlerKind kind, HandlerRun run, long start, Behavior<M> next,
                         Throwable failure, boolean stashed, boolean readOnly) {
+        processed++;
         Object meta = envelope.meta;
         Object message = envelope.message;
         SchedulingMetrics metrics = system.metrics;
@@ -1434,7 +1486,7 @@ public final class ActorCell<M> implements ActorRef<M> {
         Behavior<M> next = null;
         Throwable failure = null;
         try {
-            next = invoke(envelope.meta, (M) envelope.message, run);
+            next = invoke(envelope.meta, (M) envelope.message, run, kind);
         } catch (Throwable t) {
             failure = t;
         } finally {
@@ -1487,6 +1539,9 @@ public final class ActorCell<M> implements ActorRef<M> {
             x.deferredReplies = null;
         }
         releaseSuspended();
+        ActorObserver observer = system.observer;
+        String label = observer == null ? null : label();
+        ActorKind kind = kind();
         ActorTable.Departure departure = system.table().remove(this);
         behavior = null;
         classActor = null;
@@ -1505,6 +1560,11 @@ public final class ActorCell<M> implements ActorRef<M> {
         if (future != null) future.complete(reason);
         if (x.started != null) {
             x.started.completeExceptionally(new IllegalStateException("stopped before init completed: " + reason));
+        }
+        if (observer != null) {
+            Duration lifetime = Duration.ofMillis(system.coarseMillis() - startedAt);
+            Observers.safely(observer, "actorStopped", () -> observer.actorStopped(pid(), name, label, kind, reason,
+                    lifetime));
         }
     }
 
@@ -1798,6 +1858,59 @@ public final class ActorCell<M> implements ActorRef<M> {
         return message;
     }
 
+    // ------------------------------------------------------------------------------------------------ inspection
+
+    /** What metrics tag this actor by: its name, or the class of its behavior (see {@link ActorInfo#label()}). */
+    String label() {
+        if (name != null) return name;
+        Object b = classActor != null ? classActor : behavior;
+        if (b == null) return task ? "task" : "actor";
+        if (b instanceof SetupBehavior<?> setup) b = setup.factory();
+        String type = b.getClass().getName();
+        int lambda = type.indexOf("$$Lambda");
+        if (lambda >= 0) type = type.substring(0, lambda) + "$lambda";
+        return type.substring(type.lastIndexOf('.') + 1);
+    }
+
+    ActorKind kind() {
+        if (task) return ActorKind.TASK;
+        return classActor instanceof SupervisorActor || behavior instanceof SupervisorActor ? ActorKind.SUPERVISOR
+                : ActorKind.ACTOR;
+    }
+
+    /** Describes this actor from another thread: each field read once, without locks. */
+    ActorInfo describe(ActorCell<?> parentCell, List<Pid> links, List<Pid> monitors, List<Pid> monitoredBy,
+                       List<String> names) {
+        int now = system.coarseMillis();
+        CellExtras<M> x = extras;
+        int life = lifecycle;
+        ActorState state = switch (life) {
+            case NEW -> ActorState.STARTING;
+            case STOPPING -> ActorState.STOPPING;
+            case DEAD -> ActorState.STOPPED;
+            default -> switch (schedState) {
+                case IDLE -> ActorState.IDLE;
+                case WAITING -> ActorState.WAITING;
+                case TERMINATED -> ActorState.STOPPED;
+                default -> x != null && x.awaiting != null ? ActorState.WAITING : ActorState.RUNNING;
+            };
+        };
+        Envelope handling = current;
+        Object message = handling == null ? null : handling.message;
+        int since = handlingSince;
+        Health health;
+        try {
+            health = health();
+        } catch (RuntimeException e) {
+            health = Health.unhealthy("health check threw " + e);
+        }
+        return new ActorInfo(pid(), name, label(), kind(), state, parentCell == null ? null : parentCell.pid(),
+                x == null ? null : x.childId, x == null ? 0 : x.restarts, mailbox.size(), mailbox.capacity(),
+                processed, message == null ? null : message.getClass().getName(),
+                message == null ? null : Duration.ofMillis(Math.max(0, now - since)),
+                Duration.ofMillis(Math.max(0, now - startedAt)), links, monitors, monitoredBy, names, health);
+    }
+
     // ------------------------------------------------------------------------------------------------ plumbing
 
     /** Returns the actor's system; public for the task package. */
@@ -1836,6 +1949,11 @@ public final class ActorCell<M> implements ActorRef<M> {
 
     void markTask() {
         task = true;
+    }
+
+    /** Marks one of the runtime's own helpers, before it is published. */
+    void markInternal() {
+        internal = true;
     }
 
     /** Returns true for a task's cell. */

@@ -203,6 +203,49 @@ final class ActorTable {
         for (ActorCell<?> c = family.firstChild; c != null; c = c.nextSibling) collect(c, into);
     }
 
+    /**
+     * One live actor as the table holds it, copied for inspection: its parent, depth in the tree, links, watchers and
+     * names.
+     */
+    record Entry(ActorCell<?> cell, ActorCell<?> parent, int depth, List<ActorCell<?>> links,
+                 List<ActorCell<?>> watchers, List<String> names) {}
+
+    /**
+     * Copies the table for inspection: every live actor, depth first, parents before children, in spawn order. The lock
+     * is held only while references are copied.
+     */
+    List<Entry> snapshot() {
+        List<Entry> all = new ArrayList<>();
+        ArrayList<ActorCell<?>> stack = new ArrayList<>();
+        ArrayList<Integer> depths = new ArrayList<>();
+        lock.lock();
+        try {
+            for (ActorCell<?> c = lastTop; c != null; c = c.prevSibling) {
+                stack.add(c);
+                depths.add(0);
+            }
+            while (!stack.isEmpty()) {
+                ActorCell<?> cell = stack.removeLast();
+                int depth = depths.removeLast();
+                CellExtras<?> x = cell.extrasIfPresent();
+                List<ActorCell<?>> links = x == null || x.links == null ? List.of() : new ArrayList<>(x.links);
+                List<ActorCell<?>> watchers = x == null || x.watchers == null ? List.of()
+                        : new ArrayList<>(x.watchers.values());
+                List<String> names = x == null || x.names == null ? List.of() : new ArrayList<>(x.names);
+                all.add(new Entry(cell, cell.parent(), depth, links, watchers, names));
+                if (x != null) {
+                    for (ActorCell<?> child = x.lastChild; child != null; child = child.prevSibling) {
+                        stack.add(child);
+                        depths.add(depth + 1);
+                    }
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        return all;
+    }
+
     // ------------------------------------------------------------------------------------------------ links
 
     /** Links {@code a} and {@code b}. Returns false, linking nothing, if {@code b} has left the table. */

@@ -54,6 +54,9 @@ final class CellExtras<M> {
     Runnable childStopper;
     /** Computes this actor's health instead of {@link #health} (a supervisor's aggregate). */
     Supplier<Health> healthSource;
+    /** For a supervisor's child: its child spec id, and how many restarts came before this incarnation. */
+    String childId;
+    int restarts;
     /** Runs, on the stopping thread, when the actor is asked to stop: a task's way to cancel its body. */
     volatile Runnable stopHook;
 

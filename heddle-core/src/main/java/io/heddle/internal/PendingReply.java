@@ -75,6 +75,8 @@ public final class PendingReply<R> implements ReplyTo<R> {
     boolean deadlineBound;
     /** The chain the call travels in, or null for a call from outside actors; set before the request is sent. */
     CallChain chain;
+    /** What the system's observers carry with the call (a trace context), or null; set before it is sent. */
+    Object carried;
 
     PendingReply(ActorCell<?> target, long startNanos, boolean async) {
         this.target = target;

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The system's watchdog ({@link Watchdog}): a periodic check on the system clock's timer thread.
+ * The system's periodic tick, on the system clock's timer thread: it advances the coarse clock that inspection reads
+ * per message and, if enabled, runs the watchdog's checks ({@link Watchdog}).
  *
  * <ul>
  *   <li><b>Starvation.</b> Each probe is a message to {@link #probe}, an internal actor outside the actor table that
@@ -32,6 +33,9 @@ final class SchedulingWatchdog {
 
     private record Probe(long sentAt) {}
 
+    /** The longest period of the tick: the coarse clock's resolution. */
+    private static final long TICK_NANOS = 50_000_000L;
+
     /** What the watchdog last saw of a worker. */
     private static final class Mark {
         long progress = -1;
@@ -44,6 +48,7 @@ final class SchedulingWatchdog {
     private final long warning;
     private final long critical;
     private final long blocked;
+    private final boolean enabled;
     private final ActorCell<Probe> probe;
     private final Map<Dispatcher.Worker, Mark> marks = new HashMap<>();
     private Cancellable ticks;
@@ -62,6 +67,7 @@ final class SchedulingWatchdog {
         this.warning = config.starvationWarning().toNanos();
         this.critical = config.starvationCritical().toNanos();
         this.blocked = config.blockedThreshold().toNanos();
+        this.enabled = config.enabled();
         Behavior<Probe> onProbe = (ctx, p) -> {
             arrived(p);
             return Behaviors.same();
@@ -69,11 +75,12 @@ final class SchedulingWatchdog {
         this.probe = new ActorCell<>(system, 0, "heddle-watchdog-probe", null, MailboxQueue.create(Mailbox.unbounded()),
                 onProbe);
         probe.setScheduler(system.dispatcher());
+        probe.markInternal();
         probe.startWithoutInitIfTrivial();
     }
 
     void start() {
-        long period = Math.max(1_000_000L, Math.min(probeInterval, blocked / 2));
+        long period = Math.max(1_000_000L, Math.min(TICK_NANOS, Math.min(probeInterval, blocked / 2)));
         ticks = system.clock().scheduleAtFixedRate(period, period, this::tick);
     }
 
@@ -84,6 +91,8 @@ final class SchedulingWatchdog {
 
     private void tick() {
         try {
+            system.advanceCoarseClock();
+            if (!enabled) return;
             long now = system.clock().nanoTime();
             checkStarvation(now);
             checkWorkers(now);

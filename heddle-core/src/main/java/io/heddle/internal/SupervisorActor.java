@@ -62,6 +62,9 @@ public final class SupervisorActor extends Actor<SupervisorCommand> {
         volatile ActorCell<?> cell;
         volatile ChildInfo.Status status = ChildInfo.Status.STOPPED;
         int restarts;
+        /** The pid of the last incarnation, and why it exited if it did so on its own: for restart events. */
+        io.heddle.Pid lastPid;
+        ExitReason lastExit;
         int backoffAttempt;
         long startedAtNanos;
         long restartToken;
@@ -196,6 +199,7 @@ public final class SupervisorActor extends Actor<SupervisorCommand> {
             return;
         }
         child.cell = null;
+        child.lastExit = reason;
         childExited(child, reason);
     }
 
@@ -353,7 +357,12 @@ public final class SupervisorActor extends Actor<SupervisorCommand> {
         }
         ActorCell<?> actor;
         try {
-            actor = system.spawnCell(cell, behavior, spec.options(), true, true);
+            int restarts = child.restarts;
+            actor = system.spawnCell(cell, behavior, spec.options(), true, true, c -> {
+                CellExtras<?> x = c.extras();
+                x.childId = spec.id();
+                x.restarts = restarts;
+            });
         } catch (RuntimeException e) {
             throw new ChildStartException(spec.id(), "child '" + spec.id() + "' of " + cell + " could not be spawned: "
                     + e.getMessage(), e);
@@ -384,6 +393,16 @@ public final class SupervisorActor extends Actor<SupervisorCommand> {
         child.cell = actor;
         child.status = ChildInfo.Status.RUNNING;
         child.startedAtNanos = system.clock().nanoTime();
+        io.heddle.inspect.ActorObserver observer = system.observer;
+        if (observer != null && child.restarts > 0 && child.lastPid != null) {
+            io.heddle.Pid previous = child.lastPid;
+            ExitReason why = child.lastExit != null ? child.lastExit : ExitReason.SHUTDOWN;
+            int restarts = child.restarts;
+            Observers.safely(observer, "actorRestarted", () -> observer.actorRestarted(cell.pid(), spec.id(),
+                    previous, actor.pid(), why, restarts));
+        }
+        child.lastPid = actor.pid();
+        child.lastExit = null;
         publish();
         return actor;
     }

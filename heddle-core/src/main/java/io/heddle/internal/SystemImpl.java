@@ -13,6 +13,8 @@ import io.heddle.MonitorRef;
 import io.heddle.Pid;
 import io.heddle.Registry;
 import io.heddle.SpawnOptions;
+import io.heddle.inspect.ActorObserver;
+import io.heddle.inspect.Inspector;
 import io.heddle.scheduling.SchedulingEvent;
 import io.heddle.scheduling.SchedulingMetrics;
 import java.lang.System.Logger.Level;
@@ -60,8 +62,19 @@ public final class SystemImpl implements ActorSystem {
     /** The scheduling metrics, or null when they are {@link SchedulingMetrics#NONE}: then nobody times handlers. */
     final SchedulingMetrics metrics;
     private final java.util.function.Consumer<? super SchedulingEvent> schedulingListener;
-    /** Null when the config disables it. */
+    /** Null in a simulation (no periodic tick). */
     private final SchedulingWatchdog watchdog;
+    /** The observers as one, or null for none. */
+    final ActorObserver observer;
+    private final long startNanos;
+    private final boolean ticking;
+    /** Milliseconds since start, advanced by the tick: read per message, so a field read rather than a clock read. */
+    private volatile int coarseMillis;
+    private final java.util.ArrayDeque<SchedulingEvent> recentEvents = new java.util.ArrayDeque<>();
+    private final ReentrantLock eventsLock = new ReentrantLock();
+    private final InspectorImpl inspector = new InspectorImpl(this);
+    /** How many scheduling events {@link #recentSchedulingEvents()} keeps. */
+    static final int RECENT_EVENTS = 256;
     private final ReentrantLock stateLock = new ReentrantLock();
     /** Written under stateLock. */
     private volatile int state = RUNNING;
@@ -73,7 +86,7 @@ public final class SystemImpl implements ActorSystem {
     /** For core tests: the JDK's threads with another clock. */
     SystemImpl(ActorSystemConfig config, ThreadSource threads, RuntimeClock clock) {
         this(config, new SystemRuntime(threads, clock, SystemRuntime.production(config.name()).pids(),
-                clock.nanoTime(), null, SystemRuntime.PRODUCTION_TURNS_PER_YIELD, false));
+                clock.nanoTime(), null, SystemRuntime.PRODUCTION_TURNS_PER_YIELD, false, true));
     }
 
     /** Creates a system on {@code runtime}: the test kit's way in. */
@@ -93,8 +106,42 @@ public final class SystemImpl implements ActorSystem {
         this.random = new Random(runtime.randomSeed());
         this.metrics = config.schedulingMetrics() == SchedulingMetrics.NONE ? null : config.schedulingMetrics();
         this.schedulingListener = config.schedulingListener();
-        this.watchdog = config.watchdog().enabled() ? new SchedulingWatchdog(this, config.watchdog()) : null;
+        this.observer = Observers.of(config.observers());
+        this.startNanos = clock.nanoTime();
+        this.ticking = runtime.ticking();
+        this.watchdog = ticking ? new SchedulingWatchdog(this, config.watchdog()) : null;
         if (watchdog != null) watchdog.start();
+        if (observer != null) Observers.safely(observer, "systemStarted", () -> observer.systemStarted(this));
+    }
+
+    /** Milliseconds since the system started, to within the tick (50 ms at most); exact in a simulation. */
+    int coarseMillis() {
+        return ticking ? coarseMillis : (int) ((clock.nanoTime() - startNanos) / 1_000_000);
+    }
+
+    /** Called by the tick. */
+    void advanceCoarseClock() {
+        coarseMillis = (int) ((clock.nanoTime() - startNanos) / 1_000_000);
+    }
+
+    /** How long since the system was created. */
+    Duration uptime() {
+        return Duration.ofNanos(clock.nanoTime() - startNanos);
+    }
+
+    @Override
+    public Inspector inspect() {
+        return inspector;
+    }
+
+    /** The most recent scheduling events, oldest first. */
+    List<SchedulingEvent> recentSchedulingEvents() {
+        eventsLock.lock();
+        try {
+            return List.copyOf(recentEvents);
+        } finally {
+            eventsLock.unlock();
+        }
     }
 
     @Override
@@ -255,6 +302,7 @@ public final class SystemImpl implements ActorSystem {
             dispatcher.shutdown();
             clock.close();
             state = STOPPED;
+            if (observer != null) Observers.safely(observer, "systemStopped", () -> observer.systemStopped(this));
             termination.complete(null);
         }
     }
@@ -309,6 +357,13 @@ public final class SystemImpl implements ActorSystem {
 
     /** Hands a scheduling event to the configured listener; a listener that throws is logged, not propagated. */
     void publish(SchedulingEvent event) {
+        eventsLock.lock();
+        try {
+            if (recentEvents.size() == RECENT_EVENTS) recentEvents.removeFirst();
+            recentEvents.addLast(event);
+        } finally {
+            eventsLock.unlock();
+        }
         try {
             schedulingListener.accept(event);
         } catch (Throwable failure) {

@@ -19,9 +19,13 @@ import java.util.function.LongSupplier;
  *                      production; true in a simulation, so that the seed also decides how clients' sends interleave
  *                      (a call from a client runs the actor's turn inline, without parking, and would otherwise
  *                      never be a scheduling point)
+ * @param ticking       whether the system runs its periodic tick (the coarse clock of inspection and the watchdog):
+ *                      true in production; false in a simulation, where a periodic timer would keep virtual time
+ *                      from ever being idle and the coarse clock reads the simulated clock instead
  */
 public record SystemRuntime(ThreadSource threads, RuntimeClock clock, LongSupplier pids, long randomSeed,
-                            DeliveryInterceptor interceptor, int turnsPerYield, boolean yieldAtSends) {
+                            DeliveryInterceptor interceptor, int turnsPerYield, boolean yieldAtSends,
+                            boolean ticking) {
 
     /** Often enough that a busy worker cannot keep other virtual threads off its carrier; rare enough to cost ~nothing. */
     public static final int PRODUCTION_TURNS_PER_YIELD = 1024;
@@ -33,6 +37,6 @@ public record SystemRuntime(ThreadSource threads, RuntimeClock clock, LongSuppli
     static SystemRuntime production(String systemName) {
         return new SystemRuntime(ThreadSource.JDK, new SystemClock(systemName, ThreadSource.JDK),
                 PIDS::incrementAndGet, System.nanoTime() ^ Thread.currentThread().threadId(), null,
-                PRODUCTION_TURNS_PER_YIELD, false);
+                PRODUCTION_TURNS_PER_YIELD, false, true);
     }
 }

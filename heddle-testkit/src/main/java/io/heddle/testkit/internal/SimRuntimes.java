@@ -27,7 +27,7 @@ public final class SimRuntimes {
         config = config.watchdog(config.watchdog().enabled(false));
         long seed = scheduler.seed() * 31 + ++systems;
         SystemRuntime runtime = new SystemRuntime(new SimThreads(scheduler), new SimClock(scheduler.time(), scheduler),
-                pids::incrementAndGet, seed, faults, 1, true);
+                pids::incrementAndGet, seed, faults, 1, true, false);
         return new SystemImpl(config, runtime);
     }
 }
