@@ -1,0 +1,2 @@
+/** The dashboard (being built). */
+package io.heddle.dashboard;

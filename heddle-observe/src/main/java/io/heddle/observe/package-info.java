@@ -1,0 +1,2 @@
+/** Adapters to Micrometer, OpenTelemetry, JFR and SLF4J (being built). */
+package io.heddle.observe;
