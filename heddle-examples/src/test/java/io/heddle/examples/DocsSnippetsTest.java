@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the documentation honest: every line of every {@code java} code block in README.md and docs/*.md must appear
- * in the example sources (main or test), which CI compiles and the examples' tests run. Change an example, and its doc
- * must follow.
+ * in the sources of the examples or of the adapter modules' tests (main or test), which CI compiles and runs. Change an
+ * example, and its doc must follow.
  */
 class DocsSnippetsTest {
 
@@ -30,8 +30,13 @@ class DocsSnippetsTest {
 
     @Test
     void everyJavaLineInTheDocsIsInACompiledExample() throws IOException {
-        Set<String> sourceLines = sourceLines(ROOT.resolve("heddle-examples/src/main/java"));
-        sourceLines.addAll(sourceLines(ROOT.resolve("heddle-examples/src/test/java")));
+        Set<String> sourceLines = new java.util.HashSet<>();
+        for (String module : List.of("heddle-examples", "heddle-observe", "heddle-dashboard")) {
+            for (String tree : List.of("src/main/java", "src/test/java")) {
+                Path dir = ROOT.resolve(module).resolve(tree);
+                if (Files.isDirectory(dir)) sourceLines.addAll(sourceLines(dir));
+            }
+        }
         List<Path> docs = new ArrayList<>();
         docs.add(ROOT.resolve("README.md"));
         try (Stream<Path> files = Files.list(ROOT.resolve("docs"))) {
@@ -51,7 +56,8 @@ class DocsSnippetsTest {
             }
         }
         assertTrue(checked > 20, "expected the README and guides to contain java examples, found " + checked);
-        assertEquals(List.of(), missing, "doc lines not found in heddle-examples sources");
+        assertEquals(List.of(), missing, "doc lines not found in the sources of heddle-examples, heddle-observe or "
+                + "heddle-dashboard");
     }
 
     @Test
