@@ -136,6 +136,21 @@ public record ActorSystemConfig(
                 shutdownTimeout, watchdog, schedulingMetrics, value, observers);
     }
 
+    /** Returns this configuration reporting scheduling numbers to {@code value} as well as to the metrics it has. */
+    public ActorSystemConfig addSchedulingMetrics(SchedulingMetrics value) {
+        return schedulingMetrics(SchedulingMetrics.all(schedulingMetrics, Objects.requireNonNull(value, "metrics")));
+    }
+
+    /** Returns this configuration delivering scheduling events to {@code value} after the listener it has. */
+    public ActorSystemConfig addSchedulingListener(Consumer<? super SchedulingEvent> value) {
+        Objects.requireNonNull(value, "listener");
+        Consumer<? super SchedulingEvent> first = schedulingListener;
+        return schedulingListener(event -> {
+            first.accept(event);
+            value.accept(event);
+        });
+    }
+
     /** Returns this configuration with {@code observer} added after the observers it has. */
     public ActorSystemConfig observer(ActorObserver observer) {
         List<ActorObserver> more = new ArrayList<>(observers);

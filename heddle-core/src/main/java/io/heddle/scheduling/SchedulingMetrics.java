@@ -15,6 +15,40 @@ public interface SchedulingMetrics {
     /** Records nothing. */
     SchedulingMetrics NONE = new SchedulingMetrics() {};
 
+    /** Returns metrics that report to each of {@code metrics} in turn ({@link #NONE}s are left out). */
+    static SchedulingMetrics all(SchedulingMetrics... metrics) {
+        java.util.List<SchedulingMetrics> real = java.util.Arrays.stream(metrics)
+                .map(m -> java.util.Objects.requireNonNull(m, "metrics")).filter(m -> m != NONE).toList();
+        if (real.isEmpty()) return NONE;
+        if (real.size() == 1) return real.getFirst();
+        return new SchedulingMetrics() {
+            @Override
+            public void handlerCompleted(Pid actor, HandlerKind kind, Class<?> messageType, long nanos) {
+                for (SchedulingMetrics m : real) m.handlerCompleted(actor, kind, messageType, nanos);
+            }
+
+            @Override
+            public void handlerTimedOut(Pid actor, HandlerKind kind, Class<?> messageType, TimeoutAction action) {
+                for (SchedulingMetrics m : real) m.handlerTimedOut(actor, kind, messageType, action);
+            }
+
+            @Override
+            public void queueDepth(Pid actor, int depth) {
+                for (SchedulingMetrics m : real) m.queueDepth(actor, depth);
+            }
+
+            @Override
+            public void schedulingDelay(long nanos) {
+                for (SchedulingMetrics m : real) m.schedulingDelay(nanos);
+            }
+
+            @Override
+            public void throughputYield(Pid actor) {
+                for (SchedulingMetrics m : real) m.throughputYield(actor);
+            }
+        };
+    }
+
     /**
      * A handler ended (returned, threw, or was cancelled) after running {@code nanos}; for a handler that waited under
      * reentrancy, the time includes the wait.
