@@ -1,5 +1,6 @@
 package io.heddle.inspect;
 
+import io.heddle.ActorRef;
 import io.heddle.DeadLetter;
 import io.heddle.Pid;
 import io.heddle.scheduling.SchedulingEvent;
@@ -31,6 +32,13 @@ public sealed interface Inspector permits io.heddle.internal.InspectorImpl {
 
     /** Returns one actor or task, if it is alive. */
     Optional<ActorInfo> actor(Pid pid);
+
+    /**
+     * Returns a reference to a live actor or task by its pid, for tools that act on what they inspect (a dashboard's
+     * stop button). Empty if no live actor has that pid. The message type is unknown here: use the reference for
+     * {@link ActorRef#stop()}, {@link ActorRef#kill()}, watching and comparing, not for sending.
+     */
+    Optional<ActorRef<?>> ref(Pid pid);
 
     /** Returns the supervision tree. */
     ActorTree tree();

@@ -60,6 +60,14 @@ public final class InspectorImpl implements Inspector {
     }
 
     @Override
+    public Optional<io.heddle.ActorRef<?>> ref(Pid pid) {
+        for (ActorTable.Entry e : system.table().snapshot()) {
+            if (e.cell().pid().equals(pid)) return Optional.of(e.cell());
+        }
+        return Optional.empty();
+    }
+
+    @Override
     public ActorTree tree() {
         List<ActorTable.Entry> entries = system.table().snapshot();
         Map<ActorCell<?>, List<Pid>> monitors = monitorsByWatcher(entries);

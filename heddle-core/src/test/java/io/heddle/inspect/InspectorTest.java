@@ -20,6 +20,7 @@ import io.heddle.supervision.Supervisor;
 import io.heddle.supervision.SupervisorSpec;
 import io.heddle.task.Task;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -149,6 +150,8 @@ class InspectorTest {
             assertEquals("worker", restarted.childId());
             assertEquals(1, restarted.restarts());
             assertFalse(system.inspect().actor(first.pid()).isPresent(), "a stopped actor leaves the view");
+            assertEquals(Optional.of(second), system.inspect().ref(second.pid()).map(r -> (Object) r));
+            assertTrue(system.inspect().ref(first.pid()).isEmpty());
         }
     }
 
