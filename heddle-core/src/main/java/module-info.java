@@ -12,6 +12,7 @@ module io.heddle.core {
     exports io.heddle.task;
     exports io.heddle.scheduling;
     exports io.heddle.inspect;
+    exports io.heddle.routing;
 
     // Implementation: io.heddle.internal is not exported, except to the test kit, which replaces the system's threads
     // and clock to run it deterministically.

@@ -43,6 +43,8 @@ public record DeadLetter(Pid recipient, String recipientName, Object message, Re
          * ({@link io.heddle.scheduling.TimeoutAction#CANCEL}).
          */
         HANDLER_TIMED_OUT("its handler overran the handler timeout and was cancelled"),
+        /** Sent through a {@link io.heddle.routing.Router} that had no live routee. */
+        NO_ROUTEE("the router had no live routee"),
         /** Dropped on purpose by a fault injected in a simulation (heddle-testkit). */
         INJECTED_FAULT("a simulated fault dropped it");
 

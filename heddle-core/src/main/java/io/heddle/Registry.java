@@ -2,6 +2,7 @@ package io.heddle;
 
 import io.heddle.internal.RegistryImpl;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,6 +20,8 @@ import java.util.function.Function;
  * registry.cast(PAYMENTS, new Refund(42));                 // NotRegisteredException if nobody holds the name
  * Optional<ActorRef<PaymentsMsg>> now = registry.whereis(PAYMENTS);
  * }
+ *
+ * <p>Groups ({@link Group}) are the other half: many actors under one key, for routing and discovery.
  *
  * <p>An actor may hold several names. Supervisors register their children under a name given in the child's spec
  * ({@code ChildSpec.registerAs}), on every restart.
@@ -62,4 +65,21 @@ public sealed interface Registry permits RegistryImpl {
 
     /** Returns a snapshot of the registered names and the pids holding them, sorted by name. */
     Map<String, Pid> names();
+
+    /**
+     * Adds {@code ref} to {@code group}; joining twice is the same as once. A member leaves when it stops, before its
+     * links and monitors hear of it.
+     *
+     * @throws IllegalArgumentException if {@code ref} has stopped
+     */
+    <M> void join(Group<M> group, ActorRef<M> ref);
+
+    /** Removes {@code ref} from {@code group}. Returns true if it was a member. */
+    <M> boolean leave(Group<M> group, ActorRef<M> ref);
+
+    /** Returns the live members of {@code group}, in the order they joined; empty if none. Lock-free. */
+    <M> List<ActorRef<M>> members(Group<M> group);
+
+    /** Returns a snapshot of the groups with members and their members' pids, sorted by group key. */
+    Map<String, List<Pid>> groups();
 }

@@ -52,6 +52,9 @@ public sealed interface Inspector permits io.heddle.internal.InspectorImpl {
     /** Returns the most recent dead letters, oldest first (see {@link io.heddle.DeadLetters#recent()}). */
     List<DeadLetter> deadLetters();
 
+    /** Returns the system's open routers and pools, with their routees and their load. */
+    List<RouterInfo> routers();
+
     /** Returns the most recent scheduling events (timed-out handlers, blocked workers, starvation), oldest first. */
     List<SchedulingEvent> schedulingEvents();
 }

@@ -702,6 +702,11 @@ public final class ActorCell<M> implements ActorRef<M> {
     void deadLetter(Envelope envelope, DeadLetter.Reason reason) {
         Object meta = envelope.meta;
         if (meta instanceof TimerHandle timer && timer.isCancelled()) return; // cancelled on purpose: not a loss
+        if (reason == DeadLetter.Reason.RECIPIENT_STOPPED && !(meta instanceof TimerHandle)) {
+            CellExtras<M> x = extras;
+            Heir heir = x == null ? null : x.heir;
+            if (heir != null && heir.adopt(this, envelope.message, meta)) return;
+        }
         // A call lost to an injected fault is not failed: its caller finds out by its timeout, as over a network.
         if (meta instanceof PendingReply<?> reply && reason != DeadLetter.Reason.INJECTED_FAULT) {
             reply.undelivered(reason, exitReasonOrNull());
@@ -1930,8 +1935,35 @@ public final class ActorCell<M> implements ActorRef<M> {
         return id;
     }
 
-    int mailboxSize() {
+    /** Returns the number of messages in this actor's mailbox; public for the routing package. */
+    public int mailboxSize() {
         return mailbox.size();
+    }
+
+    /** Returns how many messages this actor has handled (wraps); public for the routing package. */
+    public int processedCount() {
+        return processed;
+    }
+
+    /** True while a turn of this actor is queued or running; public for the routing package. */
+    public boolean isBusy() {
+        int state = schedState;
+        return state == SCHEDULED || state == WAITING;
+    }
+
+    /** Gives this actor an heir for the messages it will never handle; public for the routing package. */
+    public void setHeir(Heir heir) {
+        extras().heir = heir;
+    }
+
+    /**
+     * Delivers a message another actor will never handle, with its call if it is one, without waiting longer than the
+     * send timeout. Returns false, delivering nothing, if this actor has stopped or its mailbox stayed full; public for
+     * the routing package.
+     */
+    public boolean adopt(Object message, Object meta) {
+        Envelope envelope = new Envelope(message, meta);
+        return deliverDirect(envelope, system.sendTimeoutNanos(), false) == MailboxQueue.OK;
     }
 
     int mailboxCapacity() {

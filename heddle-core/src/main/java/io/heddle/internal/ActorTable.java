@@ -42,6 +42,8 @@ final class ActorTable {
     private boolean accepting = true;
     /** Written under lock, read by anyone. */
     private final ConcurrentHashMap<String, ActorCell<?>> names = new ConcurrentHashMap<>();
+    /** Group members, in join order; each list is replaced, never changed, so readers need no lock. */
+    private final ConcurrentHashMap<String, List<ActorCell<?>>> groups = new ConcurrentHashMap<>();
 
     /** What a terminating actor must signal: linked actors and watchers, collected by {@link #remove}. */
     record Departure(List<ActorCell<?>> links, Map<MonitorRef, ActorCell<?>> watchers) {
@@ -115,6 +117,10 @@ final class ActorTable {
             if (x.names != null) {
                 for (String name : x.names) names.remove(name, cell);
                 x.names = null;
+            }
+            if (x.groups != null) {
+                for (String group : x.groups) removeMember(group, cell);
+                x.groups = null;
             }
             if (x.monitoring != null) {
                 x.monitoring.forEach((ref, m) -> {
@@ -390,6 +396,60 @@ final class ActorTable {
     /** Returns the registered names and their holders, a snapshot. */
     Map<String, ActorCell<?>> names() {
         return Map.copyOf(names);
+    }
+
+    // ------------------------------------------------------------------------------------------------ groups
+
+    /** Adds {@code cell} to {@code group}. Returns false if it has left the table. */
+    boolean join(String group, ActorCell<?> cell) {
+        lock.lock();
+        try {
+            CellExtras<?> x = cell.extras();
+            if (x.closed) return false;
+            List<ActorCell<?>> members = groups.getOrDefault(group, List.of());
+            if (members.contains(cell)) return true;
+            ArrayList<ActorCell<?>> more = new ArrayList<>(members.size() + 1);
+            more.addAll(members);
+            more.add(cell);
+            groups.put(group, List.copyOf(more));
+            if (x.groups == null) x.groups = new ArrayList<>(1);
+            x.groups.add(group);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Removes {@code cell} from {@code group}. Returns true if it was a member. */
+    boolean leave(String group, ActorCell<?> cell) {
+        lock.lock();
+        try {
+            CellExtras<?> x = cell.extrasIfPresent();
+            if (x != null && x.groups != null) x.groups.remove(group);
+            return removeMember(group, cell);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under lock. */
+    private boolean removeMember(String group, ActorCell<?> cell) {
+        List<ActorCell<?>> members = groups.get(group);
+        if (members == null || !members.contains(cell)) return false;
+        List<ActorCell<?>> fewer = members.stream().filter(c -> c != cell).toList();
+        if (fewer.isEmpty()) groups.remove(group);
+        else groups.put(group, fewer);
+        return true;
+    }
+
+    /** Returns the members of {@code group}, an immutable snapshot. Lock-free. */
+    List<ActorCell<?>> members(String group) {
+        return groups.getOrDefault(group, List.of());
+    }
+
+    /** Returns every group and its members, a snapshot. */
+    Map<String, List<ActorCell<?>>> groups() {
+        return Map.copyOf(groups);
     }
 
     /** Returns the names {@code cell} holds, a snapshot. */

@@ -35,6 +35,8 @@ final class CellExtras<M> {
     HashMap<MonitorRef, ActorCell<?>> watchers;
     /** Names this actor holds in the registry. */
     ArrayList<String> names;
+    /** Registry groups this actor is a member of. */
+    ArrayList<String> groups;
 
     // Actor thread only.
     /** Messages taken out of the mailbox but not handled yet: by selective receive, or put back by unstash. */
@@ -57,6 +59,8 @@ final class CellExtras<M> {
     /** For a supervisor's child: its child spec id, and how many restarts came before this incarnation. */
     String childId;
     int restarts;
+    /** Takes the messages this actor will never handle, instead of dead letters (a pool's worker). */
+    volatile Heir heir;
     /** Runs, on the stopping thread, when the actor is asked to stop: a task's way to cancel its body. */
     volatile Runnable stopHook;
 

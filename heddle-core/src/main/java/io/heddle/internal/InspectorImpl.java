@@ -121,6 +121,11 @@ public final class InspectorImpl implements Inspector {
     }
 
     @Override
+    public List<io.heddle.inspect.RouterInfo> routers() {
+        return system.routers().stream().map(RouterView::describe).toList();
+    }
+
+    @Override
     public List<SchedulingEvent> schedulingEvents() {
         return system.recentSchedulingEvents();
     }

@@ -1,6 +1,7 @@
 package io.heddle.internal;
 
 import io.heddle.ActorRef;
+import io.heddle.Group;
 import io.heddle.Name;
 import io.heddle.NameTakenException;
 import io.heddle.NotRegisteredException;
@@ -8,6 +9,7 @@ import io.heddle.Pid;
 import io.heddle.Registry;
 import io.heddle.ReplyTo;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -72,6 +74,46 @@ public final class RegistryImpl implements Registry {
         Map<String, Pid> result = new TreeMap<>();
         table.names().forEach((name, cell) -> {
             if (cell.isAlive()) result.put(name, cell.pid());
+        });
+        return java.util.Collections.unmodifiableMap(result);
+    }
+
+    @Override
+    public <M> void join(Group<M> group, ActorRef<M> ref) {
+        Objects.requireNonNull(group, "group");
+        ActorCell<?> cell = own(ref);
+        if (!table.join(group.value(), cell)) {
+            throw new IllegalArgumentException("cannot add " + ref + " to group '" + group + "': the actor has stopped");
+        }
+    }
+
+    @Override
+    public <M> boolean leave(Group<M> group, ActorRef<M> ref) {
+        return table.leave(Objects.requireNonNull(group, "group").value(), own(ref));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <M> List<ActorRef<M>> members(Group<M> group) {
+        List<ActorCell<?>> members = table.members(Objects.requireNonNull(group, "group").value());
+        List<ActorRef<M>> live = new java.util.ArrayList<>(members.size());
+        for (ActorCell<?> cell : members) {
+            if (cell.isAlive()) live.add((ActorRef<M>) cell);
+        }
+        return java.util.Collections.unmodifiableList(live);
+    }
+
+    /** The members of {@code group} as the table holds them: a copy-on-write array, for routers. */
+    public List<ActorCell<?>> memberCells(String group) {
+        return table.members(group);
+    }
+
+    @Override
+    public Map<String, List<Pid>> groups() {
+        Map<String, List<Pid>> result = new TreeMap<>();
+        table.groups().forEach((key, cells) -> {
+            List<Pid> pids = cells.stream().filter(ActorCell::isAlive).map(ActorCell::pid).toList();
+            if (!pids.isEmpty()) result.put(key, pids);
         });
         return java.util.Collections.unmodifiableMap(result);
     }

@@ -73,6 +73,8 @@ public final class SystemImpl implements ActorSystem {
     private final java.util.ArrayDeque<SchedulingEvent> recentEvents = new java.util.ArrayDeque<>();
     private final ReentrantLock eventsLock = new ReentrantLock();
     private final InspectorImpl inspector = new InspectorImpl(this);
+    private final java.util.concurrent.CopyOnWriteArrayList<RouterView> routers =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     /** How many scheduling events {@link #recentSchedulingEvents()} keeps. */
     static final int RECENT_EVENTS = 256;
     private final ReentrantLock stateLock = new ReentrantLock();
@@ -370,6 +372,35 @@ public final class SystemImpl implements ActorSystem {
             LOG.log(Level.WARNING, "the scheduling listener of " + this + " threw on " + event.getClass()
                     .getSimpleName() + "; ignored", failure);
         }
+    }
+
+    /** Makes a router visible to inspection until it is closed; public for the routing package. */
+    public void addRouter(RouterView router) {
+        routers.add(router);
+    }
+
+    /** Public for the routing package. */
+    public void removeRouter(RouterView router) {
+        routers.remove(router);
+    }
+
+    List<RouterView> routers() {
+        return routers;
+    }
+
+    /** A new pid, for something that is not an actor but is named like one (a router); public for routing. */
+    public Pid newPid() {
+        return new Pid(pids.getAsLong(), 0);
+    }
+
+    /** A new random source seeded from the system's (repeatable in a simulation); public for the routing package. */
+    public java.util.Random newRandom() {
+        return new java.util.Random(random.nextLong());
+    }
+
+    /** Publishes a dead letter that no actor's mailbox produced (a router's); public for the routing package. */
+    public void deadLetter(Pid recipient, String recipientName, Object message, io.heddle.DeadLetter.Reason reason) {
+        deadLetters.publish(recipient, recipientName, message, reason);
     }
 
     ThreadSource threads() {
