@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.heddle.bench.micro.Call;
 import io.heddle.bench.micro.FanIn;
+import io.heddle.bench.micro.PoolFanIn;
 import io.heddle.bench.savina.Big;
 import io.heddle.bench.savina.Chameneos;
 import io.heddle.bench.savina.Counting;
@@ -88,6 +89,12 @@ class SmokeTest {
     void fanIn(String impl) throws Exception {
         // 3,000 per sender overflows Heddle's default Fixed(1000) mailbox, so senders wait on backpressure.
         runTwice(FanIn.create(impl), 3_000, 6_000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"heddle", "pekko", "jdk"})
+    void poolFanIn(String impl) throws Exception {
+        runTwice(PoolFanIn.create(impl), 3_000, 6_000);
     }
 
     @ParameterizedTest

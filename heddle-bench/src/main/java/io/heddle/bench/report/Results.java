@@ -19,7 +19,7 @@ public final class Results {
     public static final List<String> IMPLEMENTATIONS = List.of("heddle", "pekko", "jdk");
 
     private static final List<String> ORDER = List.of("PingPong", "Counting", "ForkJoinThroughput",
-            "ForkJoinCreation", "ThreadRing", "Chameneos", "Big", "Fibonacci", "FanIn", "Call");
+            "ForkJoinCreation", "ThreadRing", "Chameneos", "Big", "Fibonacci", "FanIn", "PoolFanIn", "Call");
 
     private final Map<String, Map<String, JmhResult>> byWorkload = new LinkedHashMap<>();
 
