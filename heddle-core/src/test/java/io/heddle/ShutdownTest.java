@@ -191,6 +191,30 @@ class ShutdownTest {
         }
     }
 
+    /**
+     * Shutdown stops the newest actor first; while it does, an older actor is still alive and serves calls, so a
+     * newer one can finish its work (here, in its terminate hook) by calling it.
+     */
+    @Test
+    void actorsStillRunningDuringShutdownServeCalls() throws Exception {
+        CompletableFuture<Object> answer = new CompletableFuture<>();
+        ActorSystem system = ActorSystem.create("draining");
+        ActorRef<Object> older = system.spawn(new Node("older", new ConcurrentLinkedQueue<>(), new CountDownLatch(1)));
+        system.spawn(Behaviors.<String>setup(ctx -> {
+            ctx.onTerminate(reason -> {
+                try {
+                    answer.complete(older.<Integer>call(Get::new));
+                } catch (RuntimeException e) {
+                    answer.complete(e);
+                }
+            });
+            return (c, m) -> Behaviors.same();
+        }));
+        system.close();
+        assertEquals(0, answer.get(10, TimeUnit.SECONDS), "the older actor answered during shutdown");
+        assertFalse(older.isAlive());
+    }
+
     @Test
     void afterCloseSpawnAndCallFailAndCastsGoToDeadLetters() throws Exception {
         ActorSystem system = ActorSystem.create("closed-system");

@@ -101,4 +101,36 @@ class SupervisionTimingTest {
         assertEquals(Duration.ofSeconds(2), sim.elapsed().minus(before));
         assertEquals(ExitReason.KILLED, child.termination().join());
     }
+    /**
+     * Shutdown stops the newest actors first. A child of an older supervisor that crashes meanwhile is not restarted
+     * (the restart could only fail), so the supervisor stops with the system instead of giving up with an error.
+     */
+    @SimulationTest(seeds = 30)
+    void aChildThatCrashesWhileTheSystemShutsDownIsNotRestarted(Simulation sim) {
+        ActorSystem system = sim.newSystem("no-restart-on-shutdown");
+        java.util.concurrent.atomic.AtomicInteger starts = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ChildSpec<String> worker = ChildSpec.worker("worker", () -> io.heddle.Behaviors.setup(ctx -> {
+            starts.incrementAndGet();
+            return (c, message) -> {
+                release.await();
+                throw new IllegalStateException("crash: " + message);
+            };
+        }));
+        Supervisor sup = Supervisor.start(system, SupervisorSpec.oneForOne().child(worker));
+        @SuppressWarnings("unchecked")
+        ActorRef<String> child = (ActorRef<String>) sup.child("worker").orElseThrow();
+        child.cast("held until shutdown");
+        system.spawn(io.heddle.Behaviors.<String>setup(ctx -> {     // newer, so stopped first
+            ctx.onTerminate(reason -> release.countDown());
+            return (c, m) -> io.heddle.Behaviors.same();
+        }));
+        sim.runUntilIdle();
+
+        system.close();
+
+        assertInstanceOf(ExitReason.Error.class, child.termination().join());
+        assertEquals(ExitReason.SHUTDOWN, sup.ref().termination().join(), "stopped with the system, no give-up");
+        assertEquals(1, starts.get(), "never restarted");
+    }
 }

@@ -346,7 +346,7 @@ public final class ActorCell<M> implements ActorRef<M> {
                                      boolean urgent) {
         Objects.requireNonNull(request, "request");
         yieldIfSimulated();
-        system.checkRunning("call " + this);
+        system.checkNotStopped("call " + this);
         PendingReply<R> reply = new PendingReply<>(this, start, async);
         reply.scoped = scope != null;
         reply.deadline = scopeDeadline;

@@ -210,6 +210,16 @@ public final class SupervisorActor extends Actor<SupervisorCommand> {
             case TRANSIENT -> reason.isAbnormal();
             case TEMPORARY -> false;
         };
+        if (restart && !system.isRunning()) {
+            // The system is shutting down and will stop this supervisor too: a restart could only fail, and a chain of
+            // such failures would end in a give-up that reports an error nobody made.
+            LOG.log(Level.DEBUG, () -> cell + ": child '" + child.id() + "' exited (" + reason + ") while the system "
+                    + "is shutting down; not restarted");
+            if (dynamic) children.remove(child);
+            else child.status = ChildInfo.Status.STOPPED;
+            publish();
+            return;
+        }
         if (!restart) {
             LOG.log(Level.DEBUG, () -> cell + ": child '" + child.id() + "' exited (" + reason + "); not restarted ("
                     + child.spec.restart().name().toLowerCase() + ")");

@@ -318,6 +318,14 @@ public final class SystemImpl implements ActorSystem {
         if (state != RUNNING) throw stopped(operation);
     }
 
+    /**
+     * Refuses {@code operation} once the system has stopped. While it shuts down, actors not yet stopped keep serving
+     * calls, so that handlers finishing their work during a graceful shutdown can still call the actors they need.
+     */
+    void checkNotStopped(String operation) {
+        if (state == STOPPED) throw stopped(operation);
+    }
+
     private ActorSystemStoppedException stopped(String operation) {
         return new ActorSystemStoppedException("cannot " + operation + ": actor system '" + config.name() + "' is "
                 + (state == STOPPING ? "shutting down" : "stopped") + ". Create a new ActorSystem to keep working.");
