@@ -18,8 +18,8 @@ import java.time.Duration;
  * carry a trace context from sender to receiver, or to put the actor in a logging context.
  *
  * <p><b>Threading.</b> Methods are called on runtime threads, often concurrently, and those about messages on the
- * hot path: return quickly, never block, and do not throw (an exception from a lifecycle method is logged; one from a
- * message method fails the send or the handler).
+ * hot path: return quickly and never block. An exception thrown by an observer is logged and ignored: it fails
+ * neither the send nor the handler, and an observer whose {@code beforeHandler} threw gets no {@code afterHandler}.
  */
 public interface ActorObserver {
 
@@ -37,7 +37,11 @@ public interface ActorObserver {
      */
     default void actorStarted(Pid pid, String name, String label, ActorKind kind) {}
 
-    /** An actor or task stopped, after {@code lifetime}. Called on its thread, once its termination is complete. */
+    /**
+     * An actor or task stopped, after {@code lifetime}. Called on its thread once it has run its terminate hooks and
+     * left the actor table, and before its links, monitors and {@link io.heddle.ActorRef#termination()} hear of it: so
+     * before a supervisor can restart it, and before {@link #actorRestarted} for the same exit.
+     */
     default void actorStopped(Pid pid, String name, String label, ActorKind kind, ExitReason reason,
                               Duration lifetime) {}
 

@@ -211,7 +211,7 @@ public final class ActorCell<M> implements ActorRef<M> {
     private Object traced(Object message) {
         ActorObserver observer = system.observer;
         if (observer == null || internal || !observer.tracesMessages()) return null;
-        Object carried = observer.onSend(pid(), message);
+        Object carried = Observers.onSend(observer, pid(), message);
         return carried == null ? null : new Traced(carried);
     }
 
@@ -358,7 +358,7 @@ public final class ActorCell<M> implements ActorRef<M> {
         }
         reply.requestType(message.getClass());
         ActorObserver observer = system.observer;
-        if (observer != null && observer.tracesMessages()) reply.carried = observer.onSend(pid(), message);
+        if (observer != null && observer.tracesMessages()) reply.carried = Observers.onSend(observer, pid(), message);
         if (!async && caller != null && !caller.isReaderThread()) caller.enterWait(reply);
         Envelope envelope = new Envelope(message, reply);
         int outcome = deliver(envelope, waitNanos, urgent);
@@ -1144,7 +1144,7 @@ public final class ActorCell<M> implements ActorRef<M> {
         ActorObserver observer = system.observer;
         if (observer == null || internal || !observer.tracesMessages()) return invokeBound(meta, message, run);
         Object carried = meta instanceof Traced t ? t.carried() : meta instanceof PendingReply<?> p ? p.carried : null;
-        Object token = observer.beforeHandler(pid(), name, label(), kind, message, carried);
+        Object token = Observers.beforeHandler(observer, pid(), name, label(), kind, message, carried);
         Throwable failure = null;
         try {
             return invokeBound(meta, message, run);
@@ -1152,7 +1152,7 @@ public final class ActorCell<M> implements ActorRef<M> {
             failure = t;
             throw t;
         } finally {
-            observer.afterHandler(token, failure);
+            Observers.afterHandler(observer, token, failure);
         }
     }
 
@@ -1556,6 +1556,13 @@ public final class ActorCell<M> implements ActorRef<M> {
         x.exitTrap = null;
         x.childStopper = null;
         x.healthSource = null;
+        // Observers hear of the stop before anyone else can react to it (a supervisor restarting the actor, a caller
+        // waiting on termination()), so that what they report is never behind what the system has done.
+        if (observer != null) {
+            Duration lifetime = Duration.ofMillis(system.coarseMillis() - startedAt);
+            Observers.safely(observer, "actorStopped", () -> observer.actorStopped(pid(), name, label, kind, reason,
+                    lifetime));
+        }
         for (ActorCell<?> peer : departure.links()) peer.sendControl(new Control.Exit(this, reason, false));
         departure.watchers().forEach((ref, watcher) -> watcher.sendControl(new Control.Down(ref, this, reason)));
         // Written before the future is read, as termination() creates the future before reading it (Dekker): one of
@@ -1565,11 +1572,6 @@ public final class ActorCell<M> implements ActorRef<M> {
         if (future != null) future.complete(reason);
         if (x.started != null) {
             x.started.completeExceptionally(new IllegalStateException("stopped before init completed: " + reason));
-        }
-        if (observer != null) {
-            Duration lifetime = Duration.ofMillis(system.coarseMillis() - startedAt);
-            Observers.safely(observer, "actorStopped", () -> observer.actorStopped(pid(), name, label, kind, reason,
-                    lifetime));
         }
     }
 

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * The observers of a system as one: null when there are none (the runtime then calls nothing), the observer itself
- * when there is one, a fan-out otherwise. Lifecycle callbacks that throw are logged and do not stop the others.
+ * when there is one, a fan-out otherwise. Callbacks that throw are logged and do not stop the others, nor the send or
+ * the handler they observe; an observer whose {@code beforeHandler} threw gets no {@code afterHandler} for it.
  */
 final class Observers implements ActorObserver {
 
@@ -82,7 +83,7 @@ final class Observers implements ActorObserver {
         Object[] carried = new Object[tracing.length];
         boolean any = false;
         for (int i = 0; i < tracing.length; i++) {
-            carried[i] = tracing[i].onSend(target, message);
+            carried[i] = onSend(tracing[i], target, message);
             any |= carried[i] != null;
         }
         return any ? carried : null;
@@ -94,7 +95,7 @@ final class Observers implements ActorObserver {
         Object[] in = (Object[]) carried;
         Object[] tokens = new Object[tracing.length];
         for (int i = 0; i < tracing.length; i++) {
-            tokens[i] = tracing[i].beforeHandler(actor, name, label, kind, message, in == null ? null : in[i]);
+            tokens[i] = beforeHandler(tracing[i], actor, name, label, kind, message, in == null ? null : in[i]);
         }
         return tokens;
     }
@@ -102,6 +103,45 @@ final class Observers implements ActorObserver {
     @Override
     public void afterHandler(Object token, Throwable failure) {
         Object[] tokens = (Object[]) token;
-        for (int i = tracing.length - 1; i >= 0; i--) tracing[i].afterHandler(tokens[i], failure);
+        for (int i = tracing.length - 1; i >= 0; i--) afterHandler(tracing[i], tokens[i], failure);
+    }
+
+    /** A token for an observer whose {@code beforeHandler} threw: it gets no {@code afterHandler}. */
+    static final Object FAILED = new Object();
+
+    /** Calls {@code observer.onSend}; null, after logging, if it throws. */
+    static Object onSend(ActorObserver observer, Pid target, Object message) {
+        try {
+            return observer.onSend(target, message);
+        } catch (RuntimeException | Error failure) {
+            warn(observer, "onSend", failure);
+            return null;
+        }
+    }
+
+    /** Calls {@code observer.beforeHandler}; {@link #FAILED}, after logging, if it throws. */
+    static Object beforeHandler(ActorObserver observer, Pid actor, String name, String label, HandlerKind kind,
+                                Object message, Object carried) {
+        try {
+            return observer.beforeHandler(actor, name, label, kind, message, carried);
+        } catch (RuntimeException | Error failure) {
+            warn(observer, "beforeHandler", failure);
+            return FAILED;
+        }
+    }
+
+    /** Calls {@code observer.afterHandler} unless its {@code beforeHandler} failed; logs what it throws. */
+    static void afterHandler(ActorObserver observer, Object token, Throwable handlerFailure) {
+        if (token == FAILED) return;
+        try {
+            observer.afterHandler(token, handlerFailure);
+        } catch (RuntimeException | Error failure) {
+            warn(observer, "afterHandler", failure);
+        }
+    }
+
+    private static void warn(ActorObserver observer, String what, Throwable failure) {
+        LOG.log(Level.WARNING, "an ActorObserver (" + observer.getClass().getName() + ") threw in " + what
+                + "; ignored", failure);
     }
 }

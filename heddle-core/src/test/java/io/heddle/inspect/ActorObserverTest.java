@@ -137,4 +137,76 @@ class ActorObserverTest {
             assertEquals("restarted worker #1 after Error", recorder.next());
         }
     }
+    /** Throws from every message callback. */
+    static final class Broken implements ActorObserver {
+        @Override
+        public boolean tracesMessages() {
+            return true;
+        }
+
+        @Override
+        public Object onSend(Pid target, Object message) {
+            throw new IllegalStateException("broken onSend");
+        }
+
+        @Override
+        public Object beforeHandler(Pid actor, String name, String label, HandlerKind kind, Object message,
+                                    Object carried) {
+            throw new IllegalStateException("broken beforeHandler");
+        }
+
+        @Override
+        public void afterHandler(Object token, Throwable failure) {
+            throw new IllegalStateException("broken afterHandler");
+        }
+    }
+
+    /** An observer that throws fails neither the send nor the handler, and the others still see both. */
+    @Test
+    void aThrowingObserverBreaksNothing() throws Exception {
+        Recorder recorder = new Recorder();
+        // Before-callbacks run in order and after-callbacks in reverse: the broken one throws after the recorder's
+        // beforeHandler and before its afterHandler.
+        ActorSystemConfig config = ActorSystemConfig.defaults("broken").observer(recorder).observer(new Broken());
+        try (ActorSystem system = ActorSystem.create(config)) {
+            recorder.next(); // system started
+            ActorRef<Seen> echo = system.spawn((ctx, m) -> {
+                if (m.replyTo() == null) throw new IllegalStateException("no reply handle");
+                m.replyTo().reply("context " + Recorder.CONTEXT.get());
+                return Behaviors.same();
+            });
+            Recorder.CONTEXT.set("trace-3");
+            try {
+                assertEquals("context trace-3", echo.<String>call(r -> new Seen(null, r)));
+            } finally {
+                Recorder.CONTEXT.remove();
+            }
+            echo.cast(new Seen(null, null));
+            assertEquals("failed token:Seen[context=null, replyTo=null]: no reply handle", recorder.next(),
+                    "the recorder's afterHandler ran after the broken one threw");
+        }
+    }
+
+    /** By the time termination() completes, observers have heard of the stop. */
+    @Test
+    void observersHearOfAStopBeforeTerminationCompletes() throws Exception {
+        java.util.Set<Pid> stopped = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        ActorObserver observer = new ActorObserver() {
+            @Override
+            public void actorStopped(Pid pid, String name, String label, ActorKind kind, ExitReason reason,
+                                     Duration lifetime) {
+                stopped.add(pid);
+            }
+        };
+        try (ActorSystem system = ActorSystem.create(ActorSystemConfig.defaults("ordered").observer(observer))) {
+            for (int i = 0; i < 200; i++) {
+                ActorRef<String> actor = system.spawn((ctx, m) -> {
+                    throw new IllegalStateException("crash " + m);
+                });
+                actor.cast("now");
+                actor.termination().get(10, TimeUnit.SECONDS);
+                assertTrue(stopped.contains(actor.pid()), "actorStopped before termination() of " + actor);
+            }
+        }
+    }
 }
