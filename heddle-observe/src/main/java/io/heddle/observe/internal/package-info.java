@@ -1,0 +1,2 @@
+/** What the adapters share; not exported. */
+package io.heddle.observe.internal;
