@@ -1,7 +1,9 @@
 /** Runnable examples and the showcase. Not published. */
 module io.heddle.examples {
-    requires io.heddle.core;
+    requires transitive io.heddle.core;
     requires io.heddle.testkit;
+    requires transitive io.heddle.dashboard;
+    requires java.logging;
 
     exports io.heddle.examples;
 }

@@ -43,16 +43,20 @@ import java.util.function.Consumer;
  *    +-- checkout             registered as "checkout"; clients call it by name
  * </pre>
  *
- * Run it with {@code ./mvnw -q -pl heddle-examples -am -Pshowcase -DskipTests verify}.
+ * Run it with {@code ./mvnw -q -pl heddle-examples -am -Pshowcase -DskipTests verify}; add
+ * {@code -Dshowcase.args=--dashboard} to keep it running with the dashboard on.
  */
 public final class Showcase {
 
     // ------------------------------------------------------------------ messages and names
 
     /** What the inventory understands. */
-    sealed interface InventoryMsg permits Reserve {}
+    sealed interface InventoryMsg permits Reserve, Restock {}
 
     record Reserve(String sku, int quantity, ReplyTo<Boolean> replyTo) implements InventoryMsg {}
+
+    /** A delivery: adds {@code quantity} of {@code sku} to the stock. */
+    record Restock(String sku, int quantity) implements InventoryMsg {}
 
     /** What the payment gateway understands. */
     record Charge(int orderId, int cents, ReplyTo<String> replyTo) {}
@@ -98,6 +102,7 @@ public final class Showcase {
                     if (ok) stock.put(sku, left - quantity);
                     replyTo.reply(ok);
                 }
+                case Restock(String sku, int quantity) -> stock.merge(sku, quantity, Integer::sum);
             }
         }
     }
@@ -166,8 +171,16 @@ public final class Showcase {
 
     // ------------------------------------------------------------------ the run
 
+    /** Runs the showcase once; with {@code --dashboard}, runs it live with the dashboard on (see {@link LiveShowcase}). */
     public static void main(String[] args) throws Exception {
-        run(System.out::println);
+        // Maven passes -Dshowcase.args as one argument: split it into words.
+        String joined = String.join(" ", args).strip();
+        String[] words = joined.isEmpty() ? new String[0] : joined.split("\\s+");
+        if (List.of(words).contains("--dashboard")) {
+            LiveShowcase.main(words);
+        } else {
+            run(System.out::println);
+        }
     }
 
     /** Runs the showcase, printing what happens to {@code out}, and returns a summary. */
@@ -182,19 +195,7 @@ public final class Showcase {
         long started = System.nanoTime();
         try (ActorSystem system = ActorSystem.create("showcase")) {
             Registry registry = system.registry();
-            AtomicInteger charges = new AtomicInteger();
-            SupervisorSpec paymentsSpec = SupervisorSpec.oneForOne()
-                    .child(ChildSpec.worker("gateway", () -> noteStop(gateway(charges), "gateway", shutdownOrder))
-                            .registerAs(GATEWAY));
-            ChildSpec<SupervisorCommand> payments = ChildSpec.supervisor("payments", paymentsSpec)
-                    .registerAs(PAYMENTS);
-            Supervisor shop = Supervisor.start(system, SupervisorSpec.oneForOne()
-                    .child(ChildSpec.worker("inventory", () -> noteStop(new Inventory(), "inventory", shutdownOrder))
-                            .registerAs(INVENTORY))
-                    .child(payments)
-                    .child(ChildSpec.worker("checkout", () -> noteStop(checkout(registry, out, crashes), "checkout",
-                                    shutdownOrder))
-                            .registerAs(CHECKOUT)), SpawnOptions.named("shop"));
+            Supervisor shop = startShop(system, out, crashes, shutdownOrder);
             out.accept("  started " + describe(shop));
 
             // Four clients on virtual threads place 24 orders between them; each waits for its outcome.
@@ -217,7 +218,7 @@ public final class Showcase {
 
             outcomes.sort((a, b) -> Integer.compare(orderId(a), orderId(b)));
             for (Outcome outcome : outcomes) out.accept("  " + describe(outcome));
-            Supervisor paymentsSupervisor = Supervisor.of(shop.child(payments).orElseThrow());
+            Supervisor paymentsSupervisor = payments(registry);
             gatewayRestarts = paymentsSupervisor.children().getFirst().restarts();
             out.accept("  supervision tree now: " + describe(shop) + "; health " + shop.health());
             deadLetters = system.deadLetters().count();
@@ -234,6 +235,34 @@ public final class Showcase {
         out.accept("Shutdown stopped " + String.join(", ", report.shutdownOrder())
                 + " (each supervisor stops its children newest first); total run " + (System.nanoTime() - started) / 1_000_000 + " ms.");
         return report;
+    }
+
+    /**
+     * Starts the shop's supervision tree in {@code system}; {@code crashes} counts the gateway crashes the checkout
+     * saw, {@code shutdownOrder} receives each actor's name as shutdown stops it.
+     */
+    static Supervisor startShop(ActorSystem system, Consumer<String> out, AtomicInteger crashes,
+                                Collection<String> shutdownOrder) {
+        return startShop(system, out, crashes, shutdownOrder, SupervisorSpec.oneForOne());
+    }
+
+    /** Like {@link #startShop(ActorSystem, Consumer, AtomicInteger, Collection)}, the payments supervisor from a spec. */
+    static Supervisor startShop(ActorSystem system, Consumer<String> out, AtomicInteger crashes,
+                                Collection<String> shutdownOrder, SupervisorSpec payments) {
+        Registry registry = system.registry();
+        AtomicInteger charges = new AtomicInteger();
+        SupervisorSpec paymentsSpec = payments
+                .child(ChildSpec.worker("gateway", () -> noteStop(gateway(charges), "gateway", shutdownOrder))
+                        .registerAs(GATEWAY));
+        ChildSpec<SupervisorCommand> paymentsChild = ChildSpec.supervisor("payments", paymentsSpec)
+                .registerAs(PAYMENTS);
+        return Supervisor.start(system, SupervisorSpec.oneForOne()
+                .child(ChildSpec.worker("inventory", () -> noteStop(new Inventory(), "inventory", shutdownOrder))
+                        .registerAs(INVENTORY))
+                .child(paymentsChild)
+                .child(ChildSpec.worker("checkout", () -> noteStop(checkout(registry, out, crashes), "checkout",
+                                shutdownOrder))
+                        .registerAs(CHECKOUT)), SpawnOptions.named("shop"));
     }
 
     /** One line per supervisor: its children with their pids and restart counts, nested supervisors inside. */
