@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A live web dashboard of one running {@link ActorSystem}, Erlang's {@code observer} in a browser: the supervision
  * tree, a sortable table of every actor (state, mailbox, message rate, handler latency, restarts, current message),
- * the links and monitors between actors, recent dead letters and scheduling events, one actor's details, and buttons
- * to stop or kill an actor.
+ * the links and monitors between actors, routers and pools with their routees, recent dead letters and scheduling
+ * events, one actor's details, and buttons to stop or kill an actor.
  *
  * {@snippet :
  * try (Dashboard dashboard = Dashboard.start(system, DashboardOptions.defaults())) {

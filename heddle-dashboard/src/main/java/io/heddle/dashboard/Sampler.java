@@ -154,6 +154,7 @@ final class Sampler implements AutoCloseable {
         var tree = inspector.tree();
         var links = inspector.links();
         var monitors = inspector.monitors();
+        var routers = inspector.routers();
         var deadLetters = inspector.deadLetters();
         var events = inspector.schedulingEvents();
         Map<Pid, Double> rateByPid = rates.update(actors, now);
@@ -164,8 +165,8 @@ final class Sampler implements AutoCloseable {
                 if (l != null) latencies.put(a.pid(), l);
             }
         }
-        latest = new Sample(new Snapshot(now, summary, actors, tree, links, monitors, deadLetters, events, rateByPid,
-                latencies, timings != null));
+        latest = new Sample(new Snapshot(now, summary, actors, tree, links, monitors, routers, deadLetters, events,
+                rateByPid, latencies, timings != null));
         CompletableFuture<Sample> waiting = next;
         if (!closed) next = new CompletableFuture<>();
         return new Taken(latest, waiting);

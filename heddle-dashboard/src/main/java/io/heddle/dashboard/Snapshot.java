@@ -6,6 +6,7 @@ import io.heddle.inspect.ActorInfo;
 import io.heddle.inspect.ActorTree;
 import io.heddle.inspect.Link;
 import io.heddle.inspect.Monitor;
+import io.heddle.inspect.RouterInfo;
 import io.heddle.inspect.SystemInfo;
 import io.heddle.scheduling.SchedulingEvent;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Map;
  * @param tree             the supervision tree
  * @param links            the links
  * @param monitors         the monitors
+ * @param routers          the open routers and pools, with their routees' load
  * @param deadLetters      recent dead letters, oldest first
  * @param schedulingEvents recent scheduling events, oldest first
  * @param rates            messages per second, for the actors that have a rate yet
@@ -30,7 +32,8 @@ import java.util.Map;
  * @param instrumented     whether handler latency is measured
  */
 record Snapshot(long nanos, SystemInfo system, List<ActorInfo> actors, ActorTree tree, List<Link> links,
-                List<Monitor> monitors, List<DeadLetter> deadLetters, List<SchedulingEvent> schedulingEvents,
+                List<Monitor> monitors, List<RouterInfo> routers, List<DeadLetter> deadLetters,
+                List<SchedulingEvent> schedulingEvents,
                 Map<Pid, Double> rates, Map<Pid, Latency> latencies, boolean instrumented) {
 
     /** Copies the collections. */
@@ -38,6 +41,7 @@ record Snapshot(long nanos, SystemInfo system, List<ActorInfo> actors, ActorTree
         actors = List.copyOf(actors);
         links = List.copyOf(links);
         monitors = List.copyOf(monitors);
+        routers = List.copyOf(routers);
         deadLetters = List.copyOf(deadLetters);
         schedulingEvents = List.copyOf(schedulingEvents);
         rates = Map.copyOf(rates);

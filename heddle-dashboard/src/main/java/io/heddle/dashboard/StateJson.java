@@ -7,6 +7,7 @@ import io.heddle.inspect.ActorInfo;
 import io.heddle.inspect.ActorTree;
 import io.heddle.inspect.Link;
 import io.heddle.inspect.Monitor;
+import io.heddle.inspect.RouterInfo;
 import io.heddle.inspect.SystemInfo;
 import io.heddle.scheduling.BlockedWorker;
 import io.heddle.scheduling.HandlerTimedOut;
@@ -47,6 +48,8 @@ final class StateJson {
         links(json, s.links());
         json.name("monitors");
         monitors(json, s.monitors());
+        json.name("routers");
+        routers(json, s.routers());
         json.name("deadLetters");
         deadLetters(json, s.deadLetters());
         json.name("schedulingEvents");
@@ -93,6 +96,13 @@ final class StateJson {
     static String monitors(Snapshot s) {
         Json json = new Json();
         monitors(json, s.monitors());
+        return json.toString();
+    }
+
+    /** {@code /api/routers}. */
+    static String routers(Snapshot s) {
+        Json json = new Json();
+        routers(json, s.routers());
         return json.toString();
     }
 
@@ -222,6 +232,40 @@ final class StateJson {
                     .endObject();
         }
         json.endArray();
+    }
+
+    private static void routers(Json json, List<RouterInfo> routers) {
+        json.beginArray();
+        for (RouterInfo r : routers) {
+            json.beginObject()
+                    .field("pid", r.pid().toString())
+                    .field("name", r.name())
+                    .field("strategy", r.strategy())
+                    .field("source", r.source())
+                    .field("pool", "pool".equals(r.source()));
+            json.name("minSize");
+            sizeOrNull(json, r.minSize(), r);
+            json.name("maxSize");
+            sizeOrNull(json, r.maxSize(), r);
+            json.field("size", r.routees().size()).name("routees").beginArray();
+            for (RouterInfo.RouteeInfo routee : r.routees()) {
+                json.beginObject()
+                        .field("pid", routee.pid().toString())
+                        .field("name", routee.name())
+                        .field("mailboxSize", routee.mailboxSize())
+                        .field("processed", Integer.toUnsignedLong(routee.processed()))
+                        .field("busy", routee.busy())
+                        .endObject();
+            }
+            json.endArray().endObject();
+        }
+        json.endArray();
+    }
+
+    /** A pool's minimum or maximum size; null for a router that is not a pool. */
+    private static void sizeOrNull(Json json, int size, RouterInfo r) {
+        if ("pool".equals(r.source())) json.value(size);
+        else json.nullValue();
     }
 
     private static void deadLetters(Json json, List<DeadLetter> letters) {

@@ -16,6 +16,8 @@ enum View {
     LINKS("links", s -> StateJson.links(s.snapshot())),
     /** The monitors. */
     MONITORS("monitors", s -> StateJson.monitors(s.snapshot())),
+    /** The routers and pools, with their routees. */
+    ROUTERS("routers", s -> StateJson.routers(s.snapshot())),
     /** Recent dead letters. */
     DEAD_LETTERS("dead-letters", s -> StateJson.deadLetters(s.snapshot())),
     /** Recent scheduling events. */

@@ -68,6 +68,28 @@ class BusySystemPageTest {
                         "return document.getElementById('stat-actors').textContent"
                                 + " == document.querySelectorAll('#actor-rows tr[data-pid]').length;"));
 
+                page.click("the routers tab", "#routers-tab");
+                String pool = "#router-rows tr[data-router-name='thumbnails']";
+                page.await("the pool in the routers panel with its four workers", d -> page.count(pool
+                        + " td[data-col='routees'] .chip[data-pid]") == 4);
+                assertEquals("RoundRobin", page.text(pool + " td[data-col='strategy']"));
+                assertEquals("pool", page.text(pool + " td[data-col='source']"));
+                assertTrue(page.text(pool + " td[data-col='name']").startsWith("thumbnails<"),
+                        page.text(pool + " td[data-col='name']"));
+                page.await("the pool's size and its minimum and maximum", d -> "4 (4\u20134)"
+                        .equals(page.text(pool + " td[data-col='size']")));
+                page.await("the pool's routees by name, each with its mailbox", d -> (Boolean) chrome.executeScript(
+                        "const chips = [...document.querySelectorAll(arguments[0])];"
+                                + " return chips.length === 4 && chips.every(c => /^thumbnails-\\d+\\u2709\\d+$/"
+                                + ".test(c.innerText.replace(/\\s/g, '')));",
+                        pool + " td[data-col='routees'] .chip[data-pid]"));
+                page.click("a worker of the pool", pool + " td[data-col='routees'] .chip[data-pid]");
+                page.await("the details of the pool's worker", d -> String.valueOf(page.text("#details .title"))
+                        .startsWith("thumbnails-"));
+                page.await("the selected routee marked", d -> page.count(pool + " .chip.selected") == 1);
+                page.click("the links & monitors tab", "#graph-tab");
+                page.await("the graph back", d -> page.count("#graph path[data-link]") >= 20);
+
                 page.click("payments in the tree", "#tree .node[data-actor-name='payments']");
                 page.await("the details of payments", d -> String.valueOf(page.text("#details .title"))
                         .startsWith("payments<"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,10 @@ import io.heddle.ActorSystem;
 import io.heddle.Behaviors;
 import io.heddle.ExitReason;
 import io.heddle.SpawnOptions;
+import io.heddle.routing.Pool;
+import io.heddle.routing.PoolSpec;
+import io.heddle.routing.Router;
+import io.heddle.routing.RoutingStrategy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -114,6 +119,66 @@ class DashboardHttpTest {
             assertEquals(details.get("pid"), Http.getObject(f.dashboard, "/api/actors/%3C" + bare + "%3E")
                     .get("pid"), "the printed form works too, URL-encoded");
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void routersAndPoolsAreServedWithTheirRoutees() {
+        try (Fixture f = Fixture.start("routers");
+             Pool<String> pool = Pool.start(f.system, PoolSpec.<String>of("resizers", 3,
+                     () -> (ctx, message) -> Behaviors.same()));
+             Router<Object> quotes = Router.of(f.system, "quotes", RoutingStrategy.random(), List.of(f.worker()))) {
+            List<String> workers = pool.workers().stream().map(w -> w.pid().toString()).toList();
+            assertEquals(3, workers.size());
+
+            Fixture.eventually("the pool's three workers in /api/routers", () -> {
+                Map<String, Object> listed = routerNamed(Http.getArray(f.dashboard, "/api/routers"), "resizers");
+                return listed != null && ((List<Object>) listed.get("routees")).size() == 3;
+            });
+            List<Object> routers = Http.getArray(f.dashboard, "/api/routers");
+            assertEquals(2, routers.size(), routers.toString());
+
+            Map<String, Object> resizers = routerNamed(routers, "resizers");
+            assertEquals(pool.router().pid().toString(), resizers.get("pid"));
+            assertEquals("RoundRobin", resizers.get("strategy"), "a pool's default strategy");
+            assertEquals("pool", resizers.get("source"));
+            assertEquals(true, resizers.get("pool"));
+            assertEquals(new BigDecimal(3), resizers.get("minSize"));
+            assertEquals(new BigDecimal(3), resizers.get("maxSize"));
+            assertEquals(new BigDecimal(3), resizers.get("size"));
+            List<Map<String, Object>> routees = (List<Map<String, Object>>) resizers.get("routees");
+            assertEquals(workers, routees.stream().map(r -> r.get("pid")).toList());
+            for (Map<String, Object> routee : routees) {
+                assertEquals(BigDecimal.ZERO, routee.get("mailboxSize"), routee.toString());
+                assertTrue(routee.containsKey("name") && routee.containsKey("processed")
+                        && routee.get("busy") instanceof Boolean, routee.toString());
+            }
+
+            Map<String, Object> fixed = routerNamed(routers, "quotes");
+            assertEquals(quotes.pid().toString(), fixed.get("pid"));
+            assertEquals("Random", fixed.get("strategy"));
+            assertEquals("fixed", fixed.get("source"));
+            assertEquals(false, fixed.get("pool"));
+            assertNull(fixed.get("minSize"), "not a pool");
+            assertNull(fixed.get("maxSize"), "not a pool");
+            List<Map<String, Object>> fixedRoutees = (List<Map<String, Object>>) fixed.get("routees");
+            assertEquals(List.of(f.worker().pid().toString()), fixedRoutees.stream().map(r -> r.get("pid")).toList());
+            assertEquals("worker", fixedRoutees.getFirst().get("name"));
+
+            List<Object> inState = (List<Object>) Http.getObject(f.dashboard, "/api/state").get("routers");
+            assertNotNull(routerNamed(inState, "resizers"), "the page's document has the routers: " + inState);
+            assertNotNull(routerNamed(inState, "quotes"), "the page's document has the routers: " + inState);
+
+            quotes.close();
+            Fixture.eventually("a closed router leaves /api/routers",
+                    () -> routerNamed(Http.getArray(f.dashboard, "/api/routers"), "quotes") == null);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> routerNamed(List<Object> routers, String name) {
+        return routers.stream().map(r -> (Map<String, Object>) r).filter(r -> name.equals(r.get("name")))
+                .findFirst().orElse(null);
     }
 
     @Test
