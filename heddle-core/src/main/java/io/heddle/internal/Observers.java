@@ -37,8 +37,7 @@ final class Observers implements ActorObserver {
         try {
             call.run();
         } catch (RuntimeException | Error failure) {
-            LOG.log(Level.WARNING, "an ActorObserver (" + observer.getClass().getName() + ") threw in " + what
-                    + "; ignored", failure);
+            warn(observer, what, failure);
         }
     }
 
