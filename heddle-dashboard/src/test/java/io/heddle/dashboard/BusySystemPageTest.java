@@ -112,7 +112,7 @@ class BusySystemPageTest {
         page.click("payments in the tree", "#tree .node[data-actor-name='payments']");
         chrome.executeScript("document.querySelectorAll('.body').forEach(b => b.scrollTop = 0);"
                 + " document.activeElement.blur();");
-        // A report runs now and then (150 ms every 3 s): catch a sample that shows one, to fill that column.
+        // A report runs now and then (400 ms every 3 s): catch a sample that shows one, to fill that column.
         page.await("an actor handling a message",
                 d -> page.count("#actor-rows td[data-col='current']:not(:empty)") > 0);
         byte[] png = chrome.getScreenshotAs(OutputType.BYTES);

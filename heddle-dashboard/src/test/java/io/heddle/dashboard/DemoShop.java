@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * │   ├── payments        crashes every 120 charges ("card processor timed out"); restarted with checkout
  * │   └── checkout        reserves stock, charges the card, and asks for a thumbnail now and then
  * ├── reports (one-for-one)
- * │   ├── daily-sales     a 150 ms CPU-bound job every 3 s: blocked-worker and starvation events
+ * │   ├── daily-sales     a 400 ms CPU-bound job every 3 s: blocked-worker and starvation events
  * │   └── stock-levels    the same, at the same moments
  * └── mailer              a dropping mailbox of 4: half of each burst of ten mails becomes dead letters
  * thumbnails              a pool of 4 image workers (manager, supervisor, workers), crashing on corrupt images
@@ -250,10 +250,14 @@ final class DemoShop implements AutoCloseable {
         };
     }
 
-    /** A CPU-bound report: holds its worker for 150 ms, past the watchdog's 100 ms threshold. */
+    /**
+     * A CPU-bound report: holds its worker for 400 ms, well past the watchdog's 100 ms threshold. The watchdog samples
+     * every 50 ms and counts from its first sample of a turn, so a turn barely past the threshold can go unseen on a
+     * busy machine.
+     */
     private static Behavior<ReportMsg> report() {
         return (ctx, msg) -> {
-            work(150_000);
+            work(400_000);
             return Behaviors.same();
         };
     }
