@@ -14,7 +14,19 @@ module io.heddle.core {
     exports io.heddle.inspect;
     exports io.heddle.routing;
 
-    // Implementation: io.heddle.internal is not exported, except to the test kit, which replaces the system's threads
-    // and clock to run it deterministically.
-    exports io.heddle.internal to io.heddle.testkit;
+    // SPI: what adapters implement (observers, scheduling metrics, message codecs).
+    exports io.heddle.spi;
+
+    // Qualified: the engine is not exported, except to the test kit, which replaces the system's threads and clock
+    // to run it deterministically, injects faults into deliveries and runs behaviors without a system.
+    exports io.heddle.internal.cell to io.heddle.testkit;
+    exports io.heddle.internal.dispatch to io.heddle.testkit;
+    exports io.heddle.internal.system to io.heddle.testkit;
+    exports io.heddle.internal.time to io.heddle.testkit;
+    exports io.heddle.internal.testing to io.heddle.testkit;
+    exports io.heddle.internal.table to io.heddle.testkit;
+    exports io.heddle.internal.supervision to io.heddle.testkit;
+    exports io.heddle.internal.call to io.heddle.testkit;
+    exports io.heddle.internal.routing to io.heddle.testkit;
+    exports io.heddle.internal.task to io.heddle.testkit;
 }

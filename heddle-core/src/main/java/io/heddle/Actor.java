@@ -1,6 +1,6 @@
 package io.heddle;
 
-import io.heddle.internal.ActorAccess;
+import io.heddle.internal.cell.ActorAccess;
 
 /**
  * The class style of actor: mutable fields, a handler called for each message, and lifecycle hooks.

@@ -1,7 +1,7 @@
 package io.heddle;
 
-import io.heddle.internal.CellContext;
-import io.heddle.internal.StubContext;
+import io.heddle.internal.cell.CellContext;
+import io.heddle.internal.cell.StubContext;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;

@@ -1,6 +1,6 @@
 package io.heddle;
 
-import io.heddle.internal.ActorCell;
+import io.heddle.internal.cell.ActorCell;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

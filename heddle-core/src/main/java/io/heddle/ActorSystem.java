@@ -1,7 +1,7 @@
 package io.heddle;
 
 import io.heddle.inspect.Inspector;
-import io.heddle.internal.SystemImpl;
+import io.heddle.internal.system.SystemImpl;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;

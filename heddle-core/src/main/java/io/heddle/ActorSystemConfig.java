@@ -1,9 +1,9 @@
 package io.heddle;
 
-import io.heddle.inspect.ActorObserver;
-import io.heddle.internal.SchedulingLog;
+import io.heddle.spi.ActorObserver;
+import io.heddle.internal.sched.SchedulingLog;
 import io.heddle.scheduling.SchedulingEvent;
-import io.heddle.scheduling.SchedulingMetrics;
+import io.heddle.spi.SchedulingMetrics;
 import io.heddle.scheduling.Watchdog;
 import java.time.Duration;
 import java.util.ArrayList;

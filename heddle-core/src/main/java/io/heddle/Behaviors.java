@@ -1,7 +1,7 @@
 package io.heddle;
 
-import io.heddle.internal.SetupBehavior;
-import io.heddle.internal.SpecialBehavior;
+import io.heddle.internal.cell.SetupBehavior;
+import io.heddle.internal.cell.SpecialBehavior;
 import java.util.Objects;
 import java.util.function.Function;
 

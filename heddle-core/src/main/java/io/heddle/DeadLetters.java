@@ -1,6 +1,6 @@
 package io.heddle;
 
-import io.heddle.internal.DeadLetterOffice;
+import io.heddle.internal.system.DeadLetterOffice;
 import java.util.List;
 import java.util.function.Consumer;
 

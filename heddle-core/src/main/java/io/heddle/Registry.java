@@ -1,6 +1,6 @@
 package io.heddle;
 
-import io.heddle.internal.RegistryImpl;
+import io.heddle.internal.table.RegistryImpl;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.heddle;
 
-import io.heddle.internal.PendingReply;
+import io.heddle.internal.call.PendingReply;
 
 /**
  * The reply handle of one {@link ActorRef#call}: put it in the request record, and answer through it once.

@@ -11,7 +11,7 @@ import io.heddle.Pid;
 import io.heddle.SpawnOptions;
 import io.heddle.scheduling.HandlerKind;
 import io.heddle.scheduling.Scheduling;
-import io.heddle.scheduling.SchedulingMetrics;
+import io.heddle.spi.SchedulingMetrics;
 import io.heddle.scheduling.TimeoutAction;
 import io.heddle.task.Task;
 import io.heddle.testkit.Simulation;

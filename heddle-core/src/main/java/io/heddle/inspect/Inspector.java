@@ -22,7 +22,7 @@ import java.util.Optional;
  *
  * <p>Thread-safe; call from any thread.
  */
-public sealed interface Inspector permits io.heddle.internal.InspectorImpl {
+public sealed interface Inspector permits io.heddle.internal.observe.InspectorImpl {
 
     /** Returns the system's summary. */
     SystemInfo system();

@@ -1,6 +1,6 @@
 package io.heddle.routing;
 
-import io.heddle.internal.ActorCell;
+import io.heddle.internal.cell.ActorCell;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;

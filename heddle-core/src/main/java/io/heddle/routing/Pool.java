@@ -7,10 +7,10 @@ import io.heddle.Behaviors;
 import io.heddle.ReplyTo;
 import io.heddle.SpawnOptions;
 import io.heddle.inspect.RouterInfo;
-import io.heddle.internal.ActorCell;
-import io.heddle.internal.Heir;
-import io.heddle.internal.SystemImpl;
-import io.heddle.internal.TaskSupport;
+import io.heddle.internal.cell.ActorCell;
+import io.heddle.internal.routing.Handover;
+import io.heddle.internal.system.SystemImpl;
+import io.heddle.internal.task.TaskSupport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -183,7 +183,7 @@ public final class Pool<M> implements AutoCloseable {
     }
 
     /** Takes the messages a stopping worker will never handle to the other workers (see the class comment). */
-    private final Heir heir = (from, message, meta) -> {
+    private final Handover heir = (from, message, meta) -> {
         if (closing) return false;
         Object key = message instanceof HashKey keyed ? keyed.hashKey() : null;
         for (int attempt = 0; attempt < 4; attempt++) {

@@ -4,7 +4,7 @@ import io.heddle.ActorRef;
 import io.heddle.Behavior;
 import io.heddle.Behaviors;
 import io.heddle.SpawnOptions;
-import io.heddle.internal.ActorCell;
+import io.heddle.internal.cell.ActorCell;
 import io.heddle.supervision.ChildSpec;
 import io.heddle.supervision.DynamicSupervisor;
 import io.heddle.supervision.SupervisorCommand;

@@ -2,8 +2,8 @@ package io.heddle.routing;
 
 import io.heddle.ActorRef;
 import io.heddle.Name;
-import io.heddle.internal.ActorCell;
-import io.heddle.internal.RegistryImpl;
+import io.heddle.internal.cell.ActorCell;
+import io.heddle.internal.table.RegistryImpl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

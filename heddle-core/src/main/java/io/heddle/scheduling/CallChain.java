@@ -1,7 +1,7 @@
 package io.heddle.scheduling;
 
 import io.heddle.Pid;
-import io.heddle.internal.Chains;
+import io.heddle.internal.call.Chains;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package io.heddle.scheduling;
 
+import io.heddle.spi.SchedulingMetrics;
 import java.time.Duration;
 import java.util.Objects;
 

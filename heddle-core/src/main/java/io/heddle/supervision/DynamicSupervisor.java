@@ -5,8 +5,8 @@ import io.heddle.ActorSystem;
 import io.heddle.Behavior;
 import io.heddle.Health;
 import io.heddle.SpawnOptions;
-import io.heddle.internal.SupervisorActor;
-import io.heddle.internal.SupervisorRequest;
+import io.heddle.internal.supervision.SupervisorActor;
+import io.heddle.internal.supervision.SupervisorRequest;
 import java.util.List;
 import java.util.Objects;
 

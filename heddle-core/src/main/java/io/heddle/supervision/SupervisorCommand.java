@@ -1,6 +1,6 @@
 package io.heddle.supervision;
 
-import io.heddle.internal.SupervisorRequest;
+import io.heddle.internal.supervision.SupervisorRequest;
 
 /**
  * The messages a supervisor actor accepts. Applications do not build them: they use {@link Supervisor} or

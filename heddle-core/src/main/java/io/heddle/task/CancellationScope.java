@@ -2,9 +2,9 @@ package io.heddle.task;
 
 import io.heddle.ActorSystem;
 import io.heddle.Cancellable;
-import io.heddle.internal.RuntimeClock;
-import io.heddle.internal.Scopes;
-import io.heddle.internal.TaskSupport;
+import io.heddle.internal.time.RuntimeClock;
+import io.heddle.internal.task.Scopes;
+import io.heddle.internal.task.TaskSupport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -5,10 +5,10 @@ import io.heddle.ActorRef;
 import io.heddle.ActorSystem;
 import io.heddle.ExitReason;
 import io.heddle.Pid;
-import io.heddle.internal.ActorCell;
-import io.heddle.internal.RuntimeClock;
-import io.heddle.internal.SystemImpl;
-import io.heddle.internal.TaskSupport;
+import io.heddle.internal.cell.ActorCell;
+import io.heddle.internal.time.RuntimeClock;
+import io.heddle.internal.system.SystemImpl;
+import io.heddle.internal.task.TaskSupport;
 import java.io.InterruptedIOException;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.lang.System.Logger.Level;
@@ -112,7 +112,7 @@ public final class Task<T> {
         Outcome<T> result;
         ExitReason reason;
         try {
-            T value = ScopedValue.where(io.heddle.internal.Scopes.CURRENT, scope).call(body::call);
+            T value = ScopedValue.where(io.heddle.internal.task.Scopes.CURRENT, scope).call(body::call);
             result = new Outcome.Success<>(this, value);
             reason = ExitReason.NORMAL;
         } catch (Throwable failure) {

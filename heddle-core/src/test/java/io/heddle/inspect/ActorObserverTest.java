@@ -1,5 +1,6 @@
 package io.heddle.inspect;
 
+import io.heddle.spi.ActorObserver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

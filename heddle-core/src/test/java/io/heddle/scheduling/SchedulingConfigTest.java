@@ -1,5 +1,6 @@
 package io.heddle.scheduling;
 
+import io.heddle.spi.SchedulingMetrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

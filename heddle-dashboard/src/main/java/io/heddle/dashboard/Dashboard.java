@@ -3,7 +3,7 @@ package io.heddle.dashboard;
 import com.sun.net.httpserver.HttpServer;
 import io.heddle.ActorSystem;
 import io.heddle.ActorSystemConfig;
-import io.heddle.inspect.ActorObserver;
+import io.heddle.spi.ActorObserver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;

@@ -3,7 +3,7 @@ package io.heddle.dashboard;
 import io.heddle.ExitReason;
 import io.heddle.Pid;
 import io.heddle.inspect.ActorKind;
-import io.heddle.inspect.ActorObserver;
+import io.heddle.spi.ActorObserver;
 import io.heddle.scheduling.HandlerKind;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;

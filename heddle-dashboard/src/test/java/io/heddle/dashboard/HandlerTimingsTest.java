@@ -11,7 +11,7 @@ import io.heddle.ActorSystemConfig;
 import io.heddle.Behaviors;
 import io.heddle.ReplyTo;
 import io.heddle.SpawnOptions;
-import io.heddle.inspect.ActorObserver;
+import io.heddle.spi.ActorObserver;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

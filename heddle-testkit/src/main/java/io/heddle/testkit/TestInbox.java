@@ -1,7 +1,7 @@
 package io.heddle.testkit;
 
 import io.heddle.ActorRef;
-import io.heddle.internal.Inbox;
+import io.heddle.internal.cell.Inbox;
 import java.util.List;
 import java.util.Objects;
 

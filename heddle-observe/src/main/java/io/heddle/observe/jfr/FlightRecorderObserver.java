@@ -5,7 +5,7 @@ import io.heddle.DeadLetter;
 import io.heddle.ExitReason;
 import io.heddle.Pid;
 import io.heddle.inspect.ActorKind;
-import io.heddle.inspect.ActorObserver;
+import io.heddle.spi.ActorObserver;
 import io.heddle.observe.internal.ActorLabels;
 import io.heddle.observe.internal.ExitReasons;
 import io.heddle.observe.internal.TypeNames;

@@ -3,7 +3,7 @@ package io.heddle.observe.micrometer;
 import io.heddle.ActorSystemConfig;
 import io.heddle.Pid;
 import io.heddle.scheduling.HandlerKind;
-import io.heddle.scheduling.SchedulingMetrics;
+import io.heddle.spi.SchedulingMetrics;
 import io.heddle.scheduling.TimeoutAction;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

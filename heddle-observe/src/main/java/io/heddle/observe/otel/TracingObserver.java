@@ -1,7 +1,7 @@
 package io.heddle.observe.otel;
 
 import io.heddle.Pid;
-import io.heddle.inspect.ActorObserver;
+import io.heddle.spi.ActorObserver;
 import io.heddle.observe.internal.TypeNames;
 import io.heddle.scheduling.HandlerKind;
 import io.opentelemetry.api.trace.Span;

@@ -1,7 +1,7 @@
 package io.heddle.observe.slf4j;
 
 import io.heddle.Pid;
-import io.heddle.inspect.ActorObserver;
+import io.heddle.spi.ActorObserver;
 import io.heddle.scheduling.HandlerKind;
 import org.slf4j.MDC;
 

@@ -15,7 +15,7 @@ import io.heddle.CallFailedException;
 import io.heddle.Pid;
 import io.heddle.ReplyTo;
 import io.heddle.SpawnOptions;
-import io.heddle.inspect.ActorObserver;
+import io.heddle.spi.ActorObserver;
 import io.heddle.observe.testing.CapturedLogs;
 import io.heddle.observe.testing.EventLog;
 import io.heddle.scheduling.HandlerKind;

@@ -3,7 +3,7 @@ package io.heddle.observe.testing;
 import io.heddle.ExitReason;
 import io.heddle.Pid;
 import io.heddle.inspect.ActorKind;
-import io.heddle.inspect.ActorObserver;
+import io.heddle.spi.ActorObserver;
 import java.time.Duration;
 
 /**

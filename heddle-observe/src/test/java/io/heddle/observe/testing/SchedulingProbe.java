@@ -2,7 +2,7 @@ package io.heddle.observe.testing;
 
 import io.heddle.Pid;
 import io.heddle.scheduling.HandlerKind;
-import io.heddle.scheduling.SchedulingMetrics;
+import io.heddle.spi.SchedulingMetrics;
 
 /**
  * Scheduling metrics that log what the runtime reports. Added after the adapter under test (the runtime reports to

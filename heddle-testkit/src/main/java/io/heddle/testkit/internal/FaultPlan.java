@@ -1,7 +1,7 @@
 package io.heddle.testkit.internal;
 
 import io.heddle.ActorRef;
-import io.heddle.internal.DeliveryInterceptor;
+import io.heddle.internal.testing.DeliveryInterceptor;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;

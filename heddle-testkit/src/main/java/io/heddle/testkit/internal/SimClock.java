@@ -1,7 +1,7 @@
 package io.heddle.testkit.internal;
 
 import io.heddle.Cancellable;
-import io.heddle.internal.RuntimeClock;
+import io.heddle.internal.time.RuntimeClock;
 import java.time.Instant;
 import java.util.concurrent.locks.LockSupport;
 

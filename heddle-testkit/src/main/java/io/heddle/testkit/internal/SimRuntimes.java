@@ -2,8 +2,8 @@ package io.heddle.testkit.internal;
 
 import io.heddle.ActorSystem;
 import io.heddle.ActorSystemConfig;
-import io.heddle.internal.SystemImpl;
-import io.heddle.internal.SystemRuntime;
+import io.heddle.internal.system.SystemImpl;
+import io.heddle.internal.system.SystemRuntime;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Builds actor systems that run inside one simulation: its threads, its virtual time, its pids, its seed. */

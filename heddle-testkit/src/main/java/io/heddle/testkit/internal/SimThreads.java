@@ -1,6 +1,6 @@
 package io.heddle.testkit.internal;
 
-import io.heddle.internal.ThreadSource;
+import io.heddle.internal.dispatch.ThreadSource;
 
 /**
  * Every thread of a simulated system is a simulated virtual thread, platform threads included: a simulated actor on

@@ -1,0 +1,10 @@
+package io.heddle.internal.routing;
+
+import io.heddle.inspect.RouterInfo;
+
+/** A router as inspection sees it; implemented by the routing package's routers. */
+public interface RouterView {
+
+    /** Describes the router now. Called from any thread; must not block. */
+    RouterInfo describe();
+}
