@@ -116,7 +116,7 @@ public final class Dashboard implements AutoCloseable {
         Dashboard dashboard;
         try {
             EventStream events = new EventStream(sampler, Math.max(1_000, options.refreshInterval().toMillis() * 2));
-            server.createContext("/", new Router(system, sampler, events, page, token, loopback));
+            server.createContext("/", new HttpGate(system, sampler, events, page, token, loopback));
             server.setExecutor(executor);
             server.start();
             dashboard = new Dashboard(system, server, executor, sampler, token, uriOf(server.getAddress()));

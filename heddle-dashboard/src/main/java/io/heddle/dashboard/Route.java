@@ -3,7 +3,7 @@ package io.heddle.dashboard;
 import io.heddle.Pid;
 
 /**
- * What a request asks for, from its path alone; {@link Router} checks the method, the host and the token.
+ * What a request asks for, from its path alone; {@link HttpGate} checks the method, the host and the token.
  *
  * <p>Thread-safe: immutable values.
  */
@@ -44,7 +44,7 @@ sealed interface Route {
         if (parts.length > 2) return new Unknown(path);
         Pid pid;
         try {
-            pid = PidText.parse(parts[0]);
+            pid = Pid.parse(parts[0]);
         } catch (IllegalArgumentException e) {
             return new BadPid(e.getMessage());
         }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class RateTrackerTest {
 
     private static final long SECOND = 1_000_000_000L;
-    private static final Pid A = new Pid(1, 0);
-    private static final Pid B = new Pid(2, 0);
+    private static final Pid A = Pid.local(1);
+    private static final Pid B = Pid.local(2);
 
     static ActorInfo info(Pid pid, int processed) {
         return new ActorInfo(pid, "a" + pid.id(), "a" + pid.id(), ActorKind.ACTOR, ActorState.IDLE, null, null, 0, 0,

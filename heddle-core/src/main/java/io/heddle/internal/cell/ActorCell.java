@@ -217,7 +217,7 @@ public final class ActorCell<M> implements ActorRef<M> {
 
     @Override
     public Pid pid() {
-        return new Pid(id, 0);
+        return Pid.local(id);
     }
 
     @Override

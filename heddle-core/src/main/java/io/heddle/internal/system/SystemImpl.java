@@ -414,7 +414,7 @@ public final class SystemImpl implements ActorSystem {
 
     /** A new pid, for something that is not an actor but is named like one (a router); public for routing. */
     public Pid newPid() {
-        return new Pid(pids.getAsLong(), 0);
+        return Pid.local(pids.getAsLong());
     }
 
     /** A new random source seeded from the system's (repeatable in a simulation); public for the routing package. */

@@ -18,7 +18,7 @@ import java.util.Optional;
  * <p>Thread-safe: the HTTP server calls it concurrently, one virtual thread per exchange. A failure while answering is
  * a 500 with the exception's message; the server goes on.
  */
-final class Router implements HttpHandler {
+final class HttpGate implements HttpHandler {
 
     /** The header that carries the token. */
     static final String TOKEN_HEADER = "X-Heddle-Token";
@@ -36,7 +36,7 @@ final class Router implements HttpHandler {
      * @param loopbackOnly whether the server listens on a loopback address, and so should answer only requests whose
      *                     Host header names one (which defeats DNS rebinding)
      */
-    Router(ActorSystem system, Sampler sampler, EventStream events, PageAsset page, String token,
+    HttpGate(ActorSystem system, Sampler sampler, EventStream events, PageAsset page, String token,
            boolean loopbackOnly) {
         this.system = system;
         this.sampler = sampler;
