@@ -1,5 +1,6 @@
 package io.heddle.internal.dispatch;
 
+import io.heddle.internal.time.Nanos;
 import io.heddle.internal.cell.ActorCell;
 import io.heddle.internal.time.RuntimeClock;
 import io.heddle.ActorInterruptedException;
@@ -16,7 +17,7 @@ public final class Waits {
         if (future.isDone()) return true;
         Thread me = Thread.currentThread();
         future.whenComplete((result, failure) -> LockSupport.unpark(me));
-        long deadline = ActorCell.saturatedAdd(clock.nanoTime(), timeoutNanos);
+        long deadline = Nanos.saturatedAdd(clock.nanoTime(), timeoutNanos);
         TurnRunner blocked = TurnRunner.beginBlocking();
         try {
             while (!future.isDone()) {
