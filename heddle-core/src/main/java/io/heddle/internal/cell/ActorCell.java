@@ -15,7 +15,9 @@ import io.heddle.internal.sched.CellScheduling;
 import io.heddle.internal.sched.HandlerRun;
 import io.heddle.internal.signals.Control;
 import io.heddle.internal.supervision.SupervisorActor;
-import io.heddle.internal.system.CellExtras;
+import io.heddle.internal.call.CallState;
+import io.heddle.internal.signals.SignalState;
+import io.heddle.internal.supervision.ChildRecord;
 import io.heddle.internal.system.SystemImpl;
 import io.heddle.internal.system.SystemRuntime;
 import io.heddle.internal.table.ActorTable;
@@ -170,7 +172,7 @@ public final class ActorCell<M> extends CellReceive<M> implements ActorRef<M> {
 
     @Override
     public CompletableFuture<ExitReason> termination() {
-        CellExtras<M> x = extras();
+        LifecycleState<M> x = life();
         CompletableFuture<ExitReason> future = x.terminationFuture();
         // Only once termination has finished (mailbox drained, replies failed): the exit reason alone is set earlier.
         if (x.terminated) future.complete(x.exitReason);
@@ -179,7 +181,7 @@ public final class ActorCell<M> extends CellReceive<M> implements ActorRef<M> {
 
     @Override
     public Health health() {
-        CellExtras<M> x = extras;
+        LifecycleState<M> x = lifeOrNull();
         if (lifecycle >= STOPPING) {
             ExitReason reason = x == null ? null : x.exitReason;
             return Health.unhealthy(reason == null ? "stopping" : "stopped: " + reason);
@@ -231,7 +233,7 @@ public final class ActorCell<M> extends CellReceive<M> implements ActorRef<M> {
     }
 
     void become(Behavior<M> next) {
-        ArrayDeque<Behavior<M>> stack = extras().behaviorStack();
+        ArrayDeque<Behavior<M>> stack = life().behaviorStack();
         Behavior<M> resolved;
         try {
             resolved = resolve(next);
@@ -245,7 +247,7 @@ public final class ActorCell<M> extends CellReceive<M> implements ActorRef<M> {
     }
 
     void unbecome() {
-        CellExtras<M> x = extras;
+        LifecycleState<M> x = lifeOrNull();
         if (x == null || x.behaviorStack == null || x.behaviorStack.isEmpty()) {
             throw new IllegalStateException("unbecome() on " + this + " with nothing to go back to: every unbecome "
                     + "must follow a become");
@@ -267,15 +269,15 @@ public final class ActorCell<M> extends CellReceive<M> implements ActorRef<M> {
     }
 
     void trapExits(Function<? super ExitSignal, ? extends M> adapter) {
-        extras().exitTrap = adapter;
+        signals().exitTrap = adapter;
     }
 
     MonitorRef monitor(ActorCell<?> target, Function<? super Down, ? extends M> adapter) {
         if (target == this) throw new IllegalArgumentException(this + " cannot monitor itself");
         MonitorRef ref = system.newMonitorRef(target.pid());
-        CellExtras<M> x = extras();
+        SignalState x = signals();
         if (x.monitoring == null) x.monitoring = new HashMap<>(4);
-        x.monitoring.put(ref, new CellExtras.Monitoring(target, adapter));
+        x.monitoring.put(ref, new SignalState.Monitoring(target, adapter));
         if (!target.system().table().addWatcher(target, ref, this)) {
             sendControl(new Control.Down(ref, target, ExitReason.NOPROC));
         }
@@ -283,25 +285,27 @@ public final class ActorCell<M> extends CellReceive<M> implements ActorRef<M> {
     }
 
     boolean demonitor(MonitorRef ref) {
-        CellExtras.Monitoring m = takeMonitoring(ref);
+        SignalState.Monitoring m = takeMonitoring(ref);
         if (m == null) return false;
         m.target().system().table().removeWatcher(m.target(), ref);
         return true;
     }
 
     void reportHealth(Health health) {
-        extras().health = health;
+        life().health = health;
     }
 
     void addTerminateHook(Consumer<ExitReason> hook) {
-        extras().terminateHooks().add(hook);
+        life().terminateHooks().add(hook);
     }
 
     /** Describes this actor from another thread: each field read once, without locks. */
     public ActorInfo describe(ActorCell<?> parentCell, List<Pid> links, List<Pid> monitors, List<Pid> monitoredBy,
                        List<String> names) {
         int now = system.coarseMillis();
-        CellExtras<M> x = extras;
+        CellParts<M> x = parts;
+        CallState calls = x == null ? null : x.calls;
+        ChildRecord child = x == null ? null : x.child;
         int life = lifecycle;
         ActorState state = switch (life) {
             case NEW -> ActorState.STARTING;
@@ -311,7 +315,7 @@ public final class ActorCell<M> extends CellReceive<M> implements ActorRef<M> {
                 case IDLE -> ActorState.IDLE;
                 case WAITING -> ActorState.WAITING;
                 case TERMINATED -> ActorState.STOPPED;
-                default -> x != null && x.awaiting != null ? ActorState.WAITING : ActorState.RUNNING;
+                default -> calls != null && calls.awaiting != null ? ActorState.WAITING : ActorState.RUNNING;
             };
         };
         Envelope handling = current;
@@ -324,15 +328,15 @@ public final class ActorCell<M> extends CellReceive<M> implements ActorRef<M> {
             health = Health.unhealthy("health check threw " + e);
         }
         return new ActorInfo(pid(), name, label(), kind(), state, parentCell == null ? null : parentCell.pid(),
-                x == null ? null : x.childId, x == null ? 0 : x.restarts, mailbox.size(), mailbox.capacity(),
+                child == null ? null : child.childId(), child == null ? 0 : child.restarts(), mailbox.size(), mailbox.capacity(),
                 processed, message == null ? null : message.getClass().getName(),
                 message == null ? null : Duration.ofMillis(Math.max(0, now - since)),
                 Duration.ofMillis(Math.max(0, now - startedAt)), links, monitors, monitoredBy, names, health);
     }
 
-    /** Gives this actor an heir for the messages it will never handle; public for the routing package. */
-    public void setHeir(Handover heir) {
-        extras().heir = heir;
+    /** Gives this actor a handover for the messages it will never handle; public for the routing package. */
+    public void setHeir(Handover handover) {
+        parts().handover = handover;
     }
 
     /**

@@ -16,7 +16,7 @@ import io.heddle.internal.sched.CellScheduling;
 import io.heddle.internal.sched.HandlerRun;
 import io.heddle.internal.signals.Control;
 import io.heddle.internal.supervision.SupervisorActor;
-import io.heddle.internal.system.CellExtras;
+import io.heddle.internal.call.CallState;
 import io.heddle.internal.system.SystemImpl;
 import io.heddle.internal.system.SystemRuntime;
 import io.heddle.internal.table.ActorTable;
@@ -113,7 +113,7 @@ abstract sealed class CellCalls<M> extends CellTurns<M> permits CellReceive {
         long scopeDeadline = scope == null ? Long.MAX_VALUE : scopeDeadline(scope, clock);
         boolean deadlineBound = scopeDeadline < end;
         if (deadlineBound) end = scopeDeadline;
-        CellExtras<?> waits = caller == null || caller.isReaderThread() ? null : caller.extras();
+        CallState waits = caller == null || caller.isReaderThread() ? null : caller.calls();
         PendingReply<?> outer = waits == null ? null : waits.awaiting;
         try {
             PendingReply<R> reply = send(request, start, end - start, false, scope, scopeDeadline, caller, urgent);
@@ -207,7 +207,7 @@ abstract sealed class CellCalls<M> extends CellTurns<M> permits CellReceive {
      * target waits, directly or through others, on this actor, unless an actor on the way admits the call.
      */
     void enterWait(PendingReply<?> reply) {
-        CellExtras<M> x = extras();
+        CallState x = calls();
         x.awaiting = reply;
         List<ActorCell<?>> cycle = findCycle(reply);
         if (cycle == null) return;
@@ -240,7 +240,7 @@ abstract sealed class CellCalls<M> extends CellTurns<M> permits CellReceive {
             }
             path.add(next);
             if (next == this) return path;
-            CellExtras<?> nx = next.extras;
+            CallState nx = next.callsOrNull();
             PendingReply<?> onward = nx == null ? null : nx.awaiting;
             if (onward == null || onward.isDone()) return null;
             edge = onward;
@@ -256,7 +256,7 @@ abstract sealed class CellCalls<M> extends CellTurns<M> permits CellReceive {
             case NONE -> false;
             case FULL -> true;
             case CALL_CHAIN -> {
-                CellExtras<M> x = extras;
+                CallState x = callsOrNull();
                 PendingReply<?> mine = x == null ? null : x.awaiting;
                 yield mine != null && mine.chain != null && edge.chain != null && mine.chain.id() == edge.chain.id();
             }
@@ -268,7 +268,7 @@ abstract sealed class CellCalls<M> extends CellTurns<M> permits CellReceive {
         StringBuilder s = new StringBuilder();
         ActorCell<?> at = self();
         for (int hops = 0; hops < 8; hops++) {
-            CellExtras<?> x = at.extras;
+            CallState x = at.callsOrNull();
             PendingReply<?> onward = x == null ? null : x.awaiting;
             if (onward == null || onward.isDone()) break;
             ActorCell<?> next = onward.target();

@@ -15,7 +15,11 @@ import io.heddle.internal.sched.CellScheduling;
 import io.heddle.internal.sched.HandlerRun;
 import io.heddle.internal.signals.Control;
 import io.heddle.internal.supervision.SupervisorActor;
-import io.heddle.internal.system.CellExtras;
+import io.heddle.internal.call.CallState;
+import io.heddle.internal.mailbox.Lanes;
+import io.heddle.internal.signals.SignalState;
+import io.heddle.internal.supervision.ChildRecord;
+import io.heddle.internal.table.TableEntry;
 import io.heddle.internal.system.SystemImpl;
 import io.heddle.internal.system.SystemRuntime;
 import io.heddle.internal.table.ActorTable;
@@ -135,7 +139,7 @@ abstract sealed class CellCore<M> permits CellDelivery {
 
     static final VarHandle CONTROL;
 
-    static final VarHandle EXTRAS;
+    static final VarHandle PARTS;
 
     static {
         try {
@@ -143,7 +147,7 @@ abstract sealed class CellCore<M> permits CellDelivery {
             SCHED = lookup.findVarHandle(CellCore.class, "schedState", int.class);
             RUNNER = lookup.findVarHandle(CellCore.class, "runner", Object.class);
             CONTROL = lookup.findVarHandle(CellCore.class, "control", ConcurrentLinkedQueue.class);
-            EXTRAS = lookup.findVarHandle(CellCore.class, "extras", CellExtras.class);
+            PARTS = lookup.findVarHandle(CellCore.class, "parts", CellParts.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -186,8 +190,8 @@ abstract sealed class CellCore<M> permits CellDelivery {
     /** Set once, before the cell is published, for the runtime's own helpers: observers do not hear of them. */
     boolean internal;
 
-    @SuppressWarnings("unused") // accessed through EXTRAS
-    volatile CellExtras<M> extras;
+    /** What most actors never use, by concern; null until the first concern needs its part. */
+    volatile CellParts<M> parts;
 
     /** When the actor was spawned, on the system's coarse clock (milliseconds since the system started). */
     final int startedAt;
@@ -293,36 +297,97 @@ abstract sealed class CellCore<M> permits CellDelivery {
 
     /** Sets what stops this actor's children when it terminates; actor thread only. */
     public void childStopper(Runnable stopper) {
-        extras().childStopper = stopper;
+        life().childStopper = stopper;
     }
 
     /** Makes this actor's health computed by {@code source}; actor thread only. */
     public void healthSource(Supplier<Health> source) {
-        extras().healthSource = source;
+        life().healthSource = source;
     }
 
     ExitReason exitReasonOrNull() {
-        CellExtras<M> x = extras;
-        return x == null ? null : x.exitReason;
+        LifecycleState<M> l = lifeOrNull();
+        return l == null ? null : l.exitReason;
     }
 
     /** Arranges for {@code started} to complete when init has run; call before the cell is scheduled. */
     public void onStarted(CompletableFuture<Void> started) {
-        extras().started = started;
+        life().started = started;
     }
 
-    public CellExtras<M> extrasIfPresent() {
-        return extras;
+    /** The future {@link #onStarted} set, or null. */
+    public CompletableFuture<Void> startedFuture() {
+        LifecycleState<M> l = lifeOrNull();
+        return l == null ? null : l.started;
+    }
+
+    /** Sets what runs on the stopping thread when the actor is asked to stop; before the cell is published. */
+    public void onStopRequested(Runnable hook) {
+        life().stopHook = hook;
+    }
+
+    /** Records a supervisor's child spec id and restart count; before the cell is published. */
+    public void childRecord(ChildRecord record) {
+        parts().child = record;
     }
 
     @SuppressWarnings("unchecked")
-    public CellExtras<M> extras() {
-        CellExtras<M> x = extras;
-        if (x == null) {
-            x = new CellExtras<>();
-            if (!EXTRAS.compareAndSet(self(), null, x)) x = (CellExtras<M>) EXTRAS.getVolatile(self());
+    final CellParts<M> parts() {
+        CellParts<M> p = parts;
+        if (p == null) {
+            p = new CellParts<>();
+            if (!PARTS.compareAndSet(this, null, p)) p = (CellParts<M>) PARTS.getVolatile(this);
         }
-        return x;
+        return p;
+    }
+
+    /** This actor's entry in the actor table, created on first use; caller holds the table's lock. */
+    public final TableEntry tableEntry() {
+        return parts().table();
+    }
+
+    /** This actor's entry in the actor table, or null if it never had one; caller holds the table's lock. */
+    public final TableEntry tableEntryIfPresent() {
+        CellParts<M> p = parts;
+        return p == null ? null : p.table;
+    }
+
+    final Lanes lanes() {
+        return parts().lanes();
+    }
+
+    final Lanes lanesOrNull() {
+        CellParts<M> p = parts;
+        return p == null ? null : p.lanes;
+    }
+
+    final CallState calls() {
+        return parts().calls();
+    }
+
+    /** This actor's call state, or null if it never called or deferred a reply. Any thread. */
+    public final CallState callsOrNull() {
+        CellParts<M> p = parts;
+        return p == null ? null : p.calls;
+    }
+
+    final SignalState signals() {
+        return parts().signals();
+    }
+
+    /** The monitors this actor holds and its exit trap, or null if it never had any. */
+    public final SignalState signalsOrNull() {
+        CellParts<M> p = parts;
+        return p == null ? null : p.signals;
+    }
+
+    final LifecycleState<M> life() {
+        return parts().lifecycle();
+    }
+
+    final LifecycleState<M> lifeOrNull() {
+        CellParts<M> p = parts;
+        return p == null ? null : p.lifecycle;
     }
 
     /** Returns this actor's pid. */

@@ -16,7 +16,7 @@ import io.heddle.internal.sched.CellScheduling;
 import io.heddle.internal.sched.HandlerRun;
 import io.heddle.internal.signals.Control;
 import io.heddle.internal.supervision.SupervisorActor;
-import io.heddle.internal.system.CellExtras;
+import io.heddle.internal.mailbox.Lanes;
 import io.heddle.internal.system.SystemImpl;
 import io.heddle.internal.system.SystemRuntime;
 import io.heddle.internal.table.ActorTable;
@@ -140,7 +140,7 @@ abstract sealed class CellDelivery<M> extends CellCore<M> permits CellTerminatio
      * so every envelope is either handled or dead-lettered, once.
      */
     int deliverUrgent(Envelope envelope) {
-        CellExtras<M> x = extras();
+        Lanes x = lanes();
         if (x.urgentClosed) return MailboxQueue.CLOSED;
         ConcurrentLinkedQueue<Envelope> lane = x.urgentLane();
         lane.offer(envelope);
@@ -227,8 +227,8 @@ abstract sealed class CellDelivery<M> extends CellCore<M> permits CellTerminatio
         Object meta = envelope.meta;
         if (meta instanceof TimerHandle timer && timer.isCancelled()) return; // cancelled on purpose: not a loss
         if (reason == DeadLetter.Reason.RECIPIENT_STOPPED && !(meta instanceof TimerHandle)) {
-            CellExtras<M> x = extras;
-            Handover heir = x == null ? null : x.heir;
+            CellParts<M> x = parts;
+            Handover heir = x == null ? null : x.handover;
             if (heir != null && heir.adopt(self(), envelope.message, meta)) return;
         }
         // A call lost to an injected fault is not failed: its caller finds out by its timeout, as over a network.

@@ -16,7 +16,6 @@ import io.heddle.internal.sched.CellScheduling;
 import io.heddle.internal.sched.HandlerRun;
 import io.heddle.internal.signals.Control;
 import io.heddle.internal.supervision.SupervisorActor;
-import io.heddle.internal.system.CellExtras;
 import io.heddle.internal.system.SystemImpl;
 import io.heddle.internal.system.SystemRuntime;
 import io.heddle.internal.table.ActorTable;
@@ -102,7 +101,7 @@ abstract sealed class CellHandlers<M> extends CellTermination<M> permits CellRea
         if (b instanceof SetupBehavior || b instanceof Actor || b instanceof SpecialBehavior) return;
         lifecycle = RUNNING;
         schedState = IDLE;
-        CellExtras<M> x = extras;
+        LifecycleState<M> x = lifeOrNull();
         if (x != null && x.started != null) x.started.complete(null);
         notifyStarted();
     }
@@ -142,7 +141,7 @@ abstract sealed class CellHandlers<M> extends CellTermination<M> permits CellRea
             }
         }
         if (failure != null) {
-            CellExtras<M> x = extras;
+            LifecycleState<M> x = lifeOrNull();
             if (x != null && x.started != null) x.started.completeExceptionally(failure);
             LOG.log(Level.WARNING, "actor " + this + " failed to start", failure);
             terminate(ExitReason.error(failure), false);
@@ -150,7 +149,7 @@ abstract sealed class CellHandlers<M> extends CellTermination<M> permits CellRea
         }
         lifecycle = RUNNING;
         notifyStarted();
-        CellExtras<M> x = extras;
+        LifecycleState<M> x = lifeOrNull();
         if (x != null && x.started != null) x.started.complete(null);
         if (pendingExit != null) terminate(pendingExit);
         return lifecycle == RUNNING;
@@ -347,7 +346,7 @@ abstract sealed class CellHandlers<M> extends CellTermination<M> permits CellRea
             }
         }
         if (stashed) return;
-        if (meta instanceof PendingReply<?> reply && !reply.isDone()) extras().deferReply(reply);
+        if (meta instanceof PendingReply<?> reply && !reply.isDone()) calls().deferReply(reply);
         envelope.clear();
     }
 

@@ -15,7 +15,7 @@ import io.heddle.internal.sched.CellScheduling;
 import io.heddle.internal.sched.HandlerRun;
 import io.heddle.internal.signals.Control;
 import io.heddle.internal.supervision.SupervisorActor;
-import io.heddle.internal.system.CellExtras;
+import io.heddle.internal.mailbox.Lanes;
 import io.heddle.internal.system.SystemImpl;
 import io.heddle.internal.system.SystemRuntime;
 import io.heddle.internal.table.ActorTable;
@@ -99,17 +99,16 @@ abstract sealed class CellReads<M> extends CellHandlers<M> permits CellTurns {
     int runReads(Envelope first, CellScheduling s, int budget) {
         ArrayList<Envelope> batch = new ArrayList<>(Math.min(s.readParallelism, 16));
         batch.add(first);
-        CellExtras<M> x = extras;
+        Lanes x = lanesOrNull();
         while (batch.size() < s.readParallelism && batch.size() <= budget) {
-            if (x != null && (x.pendingUrgent != null && !x.pendingUrgent.isEmpty()
-                    || x.urgent != null && !x.urgent.isEmpty())) {
+            if (x != null && x.hasUrgent()) {
                 break; // an urgent message goes first
             }
             Envelope next = x != null && x.pending != null && !x.pending.isEmpty() ? x.pending.pollFirst()
                     : mailbox.poll();
             if (next == null) break;
             if (!(next.message instanceof ReadOnly) || next.meta instanceof TimerHandle) {
-                extras().pending().addFirst(next);
+                lanes().pending().addFirst(next);
                 break;
             }
             batch.add(next);

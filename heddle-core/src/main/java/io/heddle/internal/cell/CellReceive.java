@@ -16,7 +16,7 @@ import io.heddle.internal.sched.CellScheduling;
 import io.heddle.internal.sched.HandlerRun;
 import io.heddle.internal.signals.Control;
 import io.heddle.internal.supervision.SupervisorActor;
-import io.heddle.internal.system.CellExtras;
+import io.heddle.internal.mailbox.Lanes;
 import io.heddle.internal.system.SystemImpl;
 import io.heddle.internal.system.SystemRuntime;
 import io.heddle.internal.table.ActorTable;
@@ -93,7 +93,7 @@ abstract sealed class CellReceive<M> extends CellCalls<M> permits ActorCell {
                     + (periodic ? "positive" : "zero or positive") + ", got " + delay);
         }
         TimerHandle handle = new TimerHandle(self(), message, periodic);
-        java.util.HashSet<TimerHandle> timers = extras().timers();
+        java.util.HashSet<TimerHandle> timers = parts().timers();
         if (timers.size() >= 64) timers.removeIf(TimerHandle::isCancelled);
         timers.add(handle);
         long nanos = delay.toNanos();
@@ -103,7 +103,7 @@ abstract sealed class CellReceive<M> extends CellCalls<M> permits ActorCell {
     }
 
     void removeTimer(TimerHandle timer) {
-        CellExtras<M> x = extras;
+        CellParts<M> x = parts;
         if (x != null && x.timers != null) x.timers.remove(timer);
     }
 
@@ -113,12 +113,12 @@ abstract sealed class CellReceive<M> extends CellCalls<M> permits ActorCell {
             throw new IllegalStateException("stash() on " + this + " outside a message handler, or twice for one "
                     + "message");
         }
-        extras().stash().addLast(e);
+        lanes().stash().addLast(e);
         current = null;
     }
 
     void unstashAll() {
-        CellExtras<M> x = extras;
+        Lanes x = lanesOrNull();
         if (x == null || x.stash == null || x.stash.isEmpty()) return;
         ArrayDeque<Envelope> pending = x.pending();
         Iterator<Envelope> newestFirst = x.stash.descendingIterator();
@@ -127,13 +127,13 @@ abstract sealed class CellReceive<M> extends CellCalls<M> permits ActorCell {
     }
 
     int stashSize() {
-        CellExtras<M> x = extras;
+        Lanes x = lanesOrNull();
         return x == null || x.stash == null ? 0 : x.stash.size();
     }
 
     @SuppressWarnings("unchecked")
     Optional<M> selectiveReceive(Predicate<? super M> matcher, Duration timeout) {
-        CellExtras<M> x = extras();
+        Lanes x = lanes();
         ArrayDeque<Envelope> pending = x.pending();
         Envelope saved = takeMatching(x.pendingUrgent, matcher);
         if (saved == null) saved = takeMatching(pending, matcher);
@@ -224,7 +224,7 @@ abstract sealed class CellReceive<M> extends CellCalls<M> permits ActorCell {
     @SuppressWarnings("unchecked")
     M take(Envelope e) {
         M message = (M) e.message;
-        if (e.meta instanceof PendingReply<?> reply) extras().deferReply(reply);
+        if (e.meta instanceof PendingReply<?> reply) calls().deferReply(reply);
         else if (e.meta instanceof TimerHandle timer && !timer.periodic) removeTimer(timer);
         e.clear();
         return message;

@@ -15,7 +15,10 @@ import io.heddle.internal.sched.CellScheduling;
 import io.heddle.internal.sched.HandlerRun;
 import io.heddle.internal.signals.Control;
 import io.heddle.internal.supervision.SupervisorActor;
-import io.heddle.internal.system.CellExtras;
+import io.heddle.internal.call.CallState;
+import io.heddle.internal.mailbox.Lanes;
+import io.heddle.internal.signals.SignalState;
+import io.heddle.internal.table.TableEntry;
 import io.heddle.internal.system.SystemImpl;
 import io.heddle.internal.system.SystemRuntime;
 import io.heddle.internal.table.ActorTable;
@@ -117,7 +120,7 @@ abstract sealed class CellTermination<M> extends CellDelivery<M> permits CellHan
     }
 
     void stop(ExitReason reason, boolean inlineIfIdle) {
-        CellExtras<M> x = extras;
+        LifecycleState<M> x = lifeOrNull();
         Runnable hook = x == null ? null : x.stopHook;
         if (hook != null) hook.run();
         if (!inlineIfIdle) {
@@ -136,9 +139,13 @@ abstract sealed class CellTermination<M> extends CellDelivery<M> permits CellHan
 
     /** Owner of the turn only (after moving it to SCHEDULED): true if terminating would run no user code. */
     boolean terminatesWithoutUserCode() {
-        CellExtras<M> x = extras;
-        return classActor == null && (x == null || (x.terminateHooks == null && x.firstChild == null
-                && x.childStopper == null));
+        CellParts<M> p = parts;
+        if (classActor != null) return false;
+        if (p == null) return true;
+        LifecycleState<M> x = p.lifecycle;
+        TableEntry family = p.table;
+        return (x == null || (x.terminateHooks == null && x.childStopper == null))
+                && (family == null || !family.hasChildren());
     }
 
     public void kill() {
@@ -155,37 +162,40 @@ abstract sealed class CellTermination<M> extends CellDelivery<M> permits CellHan
     void terminate(ExitReason reason, boolean runHooks) {
         if (lifecycle >= STOPPING) return;
         lifecycle = STOPPING;
-        CellExtras<M> x = extras;
-        if (x != null && x.timers != null) {
-            x.timers.forEach(TimerHandle::cancel);
-            x.timers = null;
+        CellParts<M> p = parts;
+        if (p != null && p.timers != null) {
+            p.timers.forEach(TimerHandle::cancel);
+            p.timers = null;
         }
         boolean killed = reason instanceof ExitReason.Killed;
         stopChildren(killed);
         if (runHooks && !killed) runTerminateHooks(reason);
 
-        x = extras();
+        LifecycleState<M> x = life();
         x.exitReason = reason;
         lifecycle = DEAD;
         mailbox.closeAndDrain(e -> deadLetter(e, DeadLetter.Reason.RECIPIENT_STOPPED));
-        x.urgentClosed = true;
-        if (x.urgent != null) {
+        // Closed even if never used: a castUrgent racing with termination must find the lane closed.
+        Lanes lanes = lanes();
+        lanes.urgentClosed = true;
+        if (lanes.urgent != null) {
             Envelope e;
-            while ((e = x.urgent.poll()) != null) deadLetter(e, DeadLetter.Reason.RECIPIENT_STOPPED);
+            while ((e = lanes.urgent.poll()) != null) deadLetter(e, DeadLetter.Reason.RECIPIENT_STOPPED);
         }
-        drainToDeadLetters(x.pendingUrgent);
-        x.pendingUrgent = null;
-        drainToDeadLetters(x.pending);
-        drainToDeadLetters(x.stash);
-        x.pending = null;
-        x.stash = null;
+        drainToDeadLetters(lanes.pendingUrgent);
+        lanes.pendingUrgent = null;
+        drainToDeadLetters(lanes.pending);
+        drainToDeadLetters(lanes.stash);
+        lanes.pending = null;
+        lanes.stash = null;
         ConcurrentLinkedQueue<Control> lane = control;
         if (lane != null) lane.clear();
-        if (x.deferredReplies != null) {
-            for (PendingReply<?> reply : x.deferredReplies) {
+        CallState calls = callsOrNull();
+        if (calls != null && calls.deferredReplies != null) {
+            for (PendingReply<?> reply : calls.deferredReplies) {
                 reply.undelivered(DeadLetter.Reason.RECIPIENT_STOPPED, reason);
             }
-            x.deferredReplies = null;
+            calls.deferredReplies = null;
         }
         releaseSuspended();
         ActorObserver observer = system.observer;
@@ -196,10 +206,13 @@ abstract sealed class CellTermination<M> extends CellDelivery<M> permits CellHan
         classActor = null;
         x.behaviorStack = null;
         x.terminateHooks = null;
-        x.monitoring = null;
-        x.exitTrap = null;
         x.childStopper = null;
         x.healthSource = null;
+        SignalState signals = signalsOrNull();
+        if (signals != null) {
+            signals.monitoring = null;
+            signals.exitTrap = null;
+        }
         // Observers hear of the stop before anyone else can react to it (a supervisor restarting the actor, a caller
         // waiting on termination()), so that what they report is never behind what the system has done.
         if (observer != null) {
@@ -226,7 +239,7 @@ abstract sealed class CellTermination<M> extends CellDelivery<M> permits CellHan
     }
 
     void stopChildren(boolean killed) {
-        CellExtras<M> x = extras;
+        LifecycleState<M> x = lifeOrNull();
         if (!killed && x != null && x.childStopper != null) {
             try {
                 x.childStopper.run();
@@ -245,7 +258,7 @@ abstract sealed class CellTermination<M> extends CellDelivery<M> permits CellHan
 
     void runTerminateHooks(ExitReason reason) {
         if (classActor != null) terminateClassActor(classActor, reason);
-        CellExtras<M> x = extras;
+        LifecycleState<M> x = lifeOrNull();
         if (x == null || x.terminateHooks == null) return;
         ArrayList<Consumer<ExitReason>> hooks = x.terminateHooks;
         for (int i = hooks.size() - 1; i >= 0; i--) {

@@ -15,7 +15,9 @@ import io.heddle.internal.sched.CellScheduling;
 import io.heddle.internal.sched.HandlerRun;
 import io.heddle.internal.signals.Control;
 import io.heddle.internal.supervision.SupervisorActor;
-import io.heddle.internal.system.CellExtras;
+import io.heddle.internal.call.CallState;
+import io.heddle.internal.mailbox.Lanes;
+import io.heddle.internal.signals.SignalState;
 import io.heddle.internal.system.SystemImpl;
 import io.heddle.internal.system.SystemRuntime;
 import io.heddle.internal.table.ActorTable;
@@ -142,8 +144,8 @@ abstract sealed class CellTurns<M> extends CellReads<M> permits CellCalls {
             if (lifecycle != DEAD) terminate(ExitReason.error(bug));
         } finally {
             if (holder) {
-                CellExtras<M> x = extras;
-                if (x != null && x.deferredReplies != null) x.pruneDeferredReplies();
+                CallState calls = callsOrNull();
+                if (calls != null && calls.deferredReplies != null) calls.pruneDeferredReplies();
                 releaseRunner(me);
                 afterTurn();
             } else {
@@ -204,7 +206,7 @@ abstract sealed class CellTurns<M> extends CellReads<M> permits CellCalls {
     boolean hasWork() {
         ConcurrentLinkedQueue<Control> lane = control;
         if (lane != null && !lane.isEmpty()) return true;
-        CellExtras<M> x = extras;
+        Lanes x = lanesOrNull();
         if (x != null) {
             ConcurrentLinkedQueue<Envelope> urgent = x.urgent;
             if (urgent != null && !urgent.isEmpty()) return true;
@@ -219,20 +221,13 @@ abstract sealed class CellTurns<M> extends CellReads<M> permits CellCalls {
     }
 
     Envelope nextEnvelope() {
-        CellExtras<M> x = extras;
+        Lanes x = lanesOrNull();
         if (x != null) {
-            Envelope e = nextUrgent(x);
+            Envelope e = x.pollUrgent();
             if (e != null) return e;
             if (x.pending != null && (e = x.pending.pollFirst()) != null) return e;
         }
         return mailbox.poll();
-    }
-
-    static Envelope nextUrgent(CellExtras<?> x) {
-        Envelope e;
-        if (x.pendingUrgent != null && (e = x.pendingUrgent.pollFirst()) != null) return e;
-        ConcurrentLinkedQueue<Envelope> lane = x.urgent;
-        return lane == null ? null : lane.poll();
     }
 
     /**
@@ -240,7 +235,7 @@ abstract sealed class CellTurns<M> extends CellReads<M> permits CellCalls {
      * put aside, in order, for when no handler is suspended.
      */
     Envelope nextAdmitted(CellScheduling s) {
-        CellExtras<M> x = extras();
+        Lanes x = lanes();
         Envelope e = takeAdmitted(x.pendingUrgent, s);
         if (e != null) return e;
         ConcurrentLinkedQueue<Envelope> lane = x.urgent;
@@ -278,28 +273,48 @@ abstract sealed class CellTurns<M> extends CellReads<M> permits CellCalls {
             case Control.Kill k -> terminate(ExitReason.KILLED);
             case Control.Exit exit -> {
                 if (!exit.unconditional() && !system.table().consumeLink(self(), exit.from())) return true;
-                CellExtras<M> x = extras;
-                Function<? super ExitSignal, ?> trap = x == null ? null : x.exitTrap;
+                Function<? super ExitSignal, ?> trap = exitTrap();
                 if (trap != null) {
-                    return deliverSignal(exit, () -> trap.apply(new ExitSignal(exit.from(), exit.reason())));
+                    return deliverSignal(exit, () -> adaptExit(exit, trap));
                 } else if (exit.reason().isAbnormal()) {
                     terminate(ExitReason.linked(exit.from().pid(), exit.reason()));
                 }
             }
             case Control.Down down -> {
-                CellExtras.Monitoring m = takeMonitoring(down.monitor());
-                if (m != null) {
-                    return deliverSignal(down, () -> m.adapter().apply(new Down(down.monitor(), down.target(),
-                            down.reason())));
-                }
+                SignalState.Monitoring m = takeMonitoring(down.monitor());
+                if (m != null) return deliverSignal(down, () -> adaptDown(down, m));
             }
         }
         return true;
     }
 
-    CellExtras.Monitoring takeMonitoring(MonitorRef ref) {
-        CellExtras<M> x = extras;
+    SignalState.Monitoring takeMonitoring(MonitorRef ref) {
+        SignalState x = signalsOrNull();
         return x == null || x.monitoring == null ? null : x.monitoring.remove(ref);
+    }
+
+    /** The adapter of exit signals while the actor traps exits, else null. */
+    Function<? super ExitSignal, ?> exitTrap() {
+        SignalState x = signalsOrNull();
+        return x == null ? null : x.exitTrap;
+    }
+
+    // The one path from a signal to a user message: the actor's adapter, which must return a message.
+
+    static Object adaptDown(Control.Down down, SignalState.Monitoring m) {
+        return adapted(m.adapter().apply(new Down(down.monitor(), down.target(), down.reason())), "monitor", down);
+    }
+
+    static Object adaptExit(Control.Exit exit, Function<? super ExitSignal, ?> trap) {
+        return adapted(trap.apply(new ExitSignal(exit.from(), exit.reason())), "trapExits", exit);
+    }
+
+    private static Object adapted(Object message, String adapter, Control signal) {
+        if (message == null) {
+            throw new NullPointerException("the adapter given to " + adapter + " returned null for " + signal
+                    + "; it must return a message");
+        }
+        return message;
     }
 
     /** Hands an exit signal or down notice, turned into a message by the actor's adapter, to its behavior. */
@@ -307,10 +322,6 @@ abstract sealed class CellTurns<M> extends CellReads<M> permits CellCalls {
         Object message;
         try {
             message = adapt.get();
-            if (message == null) {
-                throw new NullPointerException("the adapter given to " + (signal instanceof Control.Down ? "monitor"
-                        : "trapExits") + " returned null for " + signal + "; it must return a message");
-            }
         } catch (Throwable failure) {
             crash(failure, signal);
             return true;
@@ -330,19 +341,14 @@ abstract sealed class CellTurns<M> extends CellReads<M> permits CellCalls {
             Control signal = it.next();
             if (signal instanceof Control.Down down) {
                 it.remove();
-                CellExtras.Monitoring m = takeMonitoring(down.monitor());
-                if (m != null) {
-                    messages.add(Objects.requireNonNull(m.adapter().apply(new Down(down.monitor(), down.target(),
-                            down.reason())), "the adapter given to monitor returned null"));
-                }
+                SignalState.Monitoring m = takeMonitoring(down.monitor());
+                if (m != null) messages.add(adaptDown(down, m));
             } else if (signal instanceof Control.Exit exit) {
-                CellExtras<M> x = extras;
-                Function<? super ExitSignal, ?> trap = x == null ? null : x.exitTrap;
+                Function<? super ExitSignal, ?> trap = exitTrap();
                 if (trap == null) continue;
                 it.remove();
                 if (!exit.unconditional() && !system.table().consumeLink(self(), exit.from())) continue;
-                messages.add(Objects.requireNonNull(trap.apply(new ExitSignal(exit.from(), exit.reason())),
-                        "the adapter given to trapExits returned null"));
+                messages.add(adaptExit(exit, trap));
             }
         }
         return messages;

@@ -4,7 +4,6 @@ import io.heddle.internal.cell.ActorCell;
 import io.heddle.internal.cell.CellContext;
 import io.heddle.internal.dispatch.Waits;
 import io.heddle.internal.observe.Observers;
-import io.heddle.internal.system.CellExtras;
 import io.heddle.internal.system.SystemImpl;
 import io.heddle.Actor;
 import io.heddle.ActorRef;
@@ -375,15 +374,13 @@ public final class SupervisorActor extends Actor<SupervisorCommand> {
         try {
             int restarts = child.restarts;
             actor = system.spawnCell(cell, behavior, spec.options(), true, true, c -> {
-                CellExtras<?> x = c.extras();
-                x.childId = spec.id();
-                x.restarts = restarts;
+                c.childRecord(new ChildRecord(spec.id(), restarts));
             });
         } catch (RuntimeException e) {
             throw new ChildStartException(spec.id(), "child '" + spec.id() + "' of " + cell + " could not be spawned: "
                     + e.getMessage(), e);
         }
-        CompletableFuture<Void> started = actor.extras().started;
+        CompletableFuture<Void> started = actor.startedFuture();
         long timeout = spec.type() == ChildType.SUPERVISOR ? Long.MAX_VALUE : system.config().callTimeout().toNanos();
         boolean done = Waits.await(started, timeout, system.clock());
         if (!done || started.isCompletedExceptionally()) {

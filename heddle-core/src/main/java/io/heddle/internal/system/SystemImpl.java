@@ -180,7 +180,7 @@ public final class SystemImpl implements ActorSystem {
     @Override
     public <M> ActorRef<M> start(Behavior<M> behavior, SpawnOptions options) {
         ActorCell<M> cell = spawnCell(null, behavior, options, true);
-        CompletableFuture<Void> started = cell.extras().started;
+        CompletableFuture<Void> started = cell.startedFuture();
         Duration timeout = config.callTimeout();
         if (!Waits.await(started, timeout.toNanos(), clock)) {
             cell.kill();

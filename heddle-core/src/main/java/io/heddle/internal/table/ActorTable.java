@@ -1,7 +1,7 @@
 package io.heddle.internal.table;
 
 import io.heddle.internal.cell.ActorCell;
-import io.heddle.internal.system.CellExtras;
+import io.heddle.internal.signals.SignalState;
 import io.heddle.MonitorRef;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * <h2>Design</h2>
  * <ul>
  *   <li><b>One lock</b> ({@link #lock}) guards the tree, the link sets, the watcher maps, the names held by each actor
- *       and each actor's {@code closed} flag, all of which live in the actors' {@link CellExtras}, allocated only by
+ *       and each actor's {@code closed} flag, all of which live in the actors' {@link TableEntry}, allocated only by
  *       the actors that use them. An actor that is never linked, monitored or named costs the table two sibling
  *       fields and nothing else. Every operation holds the lock for a few pointer updates; none calls out.</li>
  *   <li><b>Leaving</b> ({@link #remove}): when an actor terminates it leaves the tree, releases its names, drops the
@@ -72,7 +72,7 @@ public final class ActorTable {
                 else lastTop.nextSibling = cell;
                 lastTop = cell;
             } else {
-                CellExtras<?> family = parent.extras();
+                TableEntry family = parent.tableEntry();
                 if (family.closed || parent.isStopping()) return Refusal.PARENT_STOPPING;
                 cell.prevSibling = family.lastChild;
                 if (family.lastChild == null) family.firstChild = cell;
@@ -80,7 +80,7 @@ public final class ActorTable {
                 family.lastChild = cell;
                 if (linkToParent) {
                     linkSet(family).add(cell);
-                    linkSet(cell.extras()).add(parent);
+                    linkSet(cell.tableEntry()).add(parent);
                 }
             }
             return Refusal.NONE;
@@ -109,9 +109,9 @@ public final class ActorTable {
         lock.lock();
         try {
             unlinkFromTree(cell);
-            CellExtras<?> x = cell.extrasIfPresent();
+            TableEntry x = cell.tableEntryIfPresent();
             if (x == null) {
-                x = cell.extras();
+                x = cell.tableEntry();
                 x.closed = true;
                 return Departure.NONE;
             }
@@ -124,9 +124,10 @@ public final class ActorTable {
                 for (String group : x.groups) removeMember(group, cell);
                 x.groups = null;
             }
-            if (x.monitoring != null) {
-                x.monitoring.forEach((ref, m) -> {
-                    CellExtras<?> target = m.target().extrasIfPresent();
+            SignalState signals = cell.signalsOrNull();
+            if (signals != null && signals.monitoring != null) {
+                signals.monitoring.forEach((ref, m) -> {
+                    TableEntry target = m.target().tableEntryIfPresent();
                     if (target != null && target.watchers != null) target.watchers.remove(ref);
                 });
             }
@@ -157,7 +158,7 @@ public final class ActorTable {
                 next.prevSibling = prev;
             }
         } else {
-            CellExtras<?> family = parent.extras();
+            TableEntry family = parent.tableEntry();
             if (prev == null) {
                 if (family.firstChild == cell) family.firstChild = next;
             } else {
@@ -182,7 +183,7 @@ public final class ActorTable {
             if (parent == null) {
                 c = lastTop;
             } else {
-                CellExtras<?> family = parent.extrasIfPresent();
+                TableEntry family = parent.tableEntryIfPresent();
                 c = family == null ? null : family.lastChild;
             }
             for (; c != null; c = c.prevSibling) result.add(c);
@@ -206,7 +207,7 @@ public final class ActorTable {
 
     private static void collect(ActorCell<?> cell, List<ActorCell<?>> into) {
         into.add(cell);
-        CellExtras<?> family = cell.extrasIfPresent();
+        TableEntry family = cell.tableEntryIfPresent();
         if (family == null) return;
         for (ActorCell<?> c = family.firstChild; c != null; c = c.nextSibling) collect(c, into);
     }
@@ -235,7 +236,7 @@ public final class ActorTable {
             while (!stack.isEmpty()) {
                 ActorCell<?> cell = stack.removeLast();
                 int depth = depths.removeLast();
-                CellExtras<?> x = cell.extrasIfPresent();
+                TableEntry x = cell.tableEntryIfPresent();
                 List<ActorCell<?>> links = x == null || x.links == null ? List.of() : new ArrayList<>(x.links);
                 List<ActorCell<?>> watchers = x == null || x.watchers == null ? List.of()
                         : new ArrayList<>(x.watchers.values());
@@ -260,9 +261,9 @@ public final class ActorTable {
     public boolean link(ActorCell<?> a, ActorCell<?> b) {
         lock.lock();
         try {
-            CellExtras<?> xb = b.extras();
+            TableEntry xb = b.tableEntry();
             if (xb.closed) return false;
-            CellExtras<?> xa = a.extras();
+            TableEntry xa = a.tableEntry();
             if (xa.closed) return true; // a is leaving; its own exit will reach b through this link
             linkSet(xa).add(b);
             linkSet(xb).add(a);
@@ -276,9 +277,9 @@ public final class ActorTable {
     public void unlink(ActorCell<?> a, ActorCell<?> b) {
         lock.lock();
         try {
-            CellExtras<?> xa = a.extrasIfPresent();
+            TableEntry xa = a.tableEntryIfPresent();
             if (xa != null && xa.links != null) xa.links.remove(b);
-            CellExtras<?> xb = b.extrasIfPresent();
+            TableEntry xb = b.tableEntryIfPresent();
             if (xb != null && xb.links != null) xb.links.remove(a);
         } finally {
             lock.unlock();
@@ -292,7 +293,7 @@ public final class ActorTable {
     public boolean consumeLink(ActorCell<?> receiver, ActorCell<?> from) {
         lock.lock();
         try {
-            CellExtras<?> x = receiver.extrasIfPresent();
+            TableEntry x = receiver.tableEntryIfPresent();
             return x != null && x.links != null && x.links.remove(from);
         } finally {
             lock.unlock();
@@ -303,14 +304,14 @@ public final class ActorTable {
     List<ActorCell<?>> links(ActorCell<?> cell) {
         lock.lock();
         try {
-            CellExtras<?> x = cell.extrasIfPresent();
+            TableEntry x = cell.tableEntryIfPresent();
             return x == null || x.links == null ? List.of() : List.copyOf(x.links);
         } finally {
             lock.unlock();
         }
     }
 
-    private static HashSet<ActorCell<?>> linkSet(CellExtras<?> x) {
+    private static HashSet<ActorCell<?>> linkSet(TableEntry x) {
         if (x.links == null) x.links = new HashSet<>(4);
         return x.links;
     }
@@ -321,7 +322,7 @@ public final class ActorTable {
     public boolean addWatcher(ActorCell<?> target, MonitorRef ref, ActorCell<?> watcher) {
         lock.lock();
         try {
-            CellExtras<?> x = target.extras();
+            TableEntry x = target.tableEntry();
             if (x.closed) return false;
             if (x.watchers == null) x.watchers = new HashMap<>(4);
             x.watchers.put(ref, watcher);
@@ -335,7 +336,7 @@ public final class ActorTable {
     public void removeWatcher(ActorCell<?> target, MonitorRef ref) {
         lock.lock();
         try {
-            CellExtras<?> x = target.extrasIfPresent();
+            TableEntry x = target.tableEntryIfPresent();
             if (x != null && x.watchers != null) x.watchers.remove(ref);
         } finally {
             lock.unlock();
@@ -346,7 +347,7 @@ public final class ActorTable {
     List<ActorCell<?>> watchers(ActorCell<?> cell) {
         lock.lock();
         try {
-            CellExtras<?> x = cell.extrasIfPresent();
+            TableEntry x = cell.tableEntryIfPresent();
             return x == null || x.watchers == null ? List.of() : List.copyOf(x.watchers.values());
         } finally {
             lock.unlock();
@@ -362,7 +363,7 @@ public final class ActorTable {
     public ActorCell<?> register(String name, ActorCell<?> cell) {
         lock.lock();
         try {
-            CellExtras<?> x = cell.extras();
+            TableEntry x = cell.tableEntry();
             if (x.closed) return cell;
             ActorCell<?> holder = names.putIfAbsent(name, cell);
             if (holder != null && holder != cell) return holder;
@@ -382,7 +383,7 @@ public final class ActorTable {
         try {
             ActorCell<?> holder = names.remove(name);
             if (holder == null) return false;
-            CellExtras<?> x = holder.extrasIfPresent();
+            TableEntry x = holder.tableEntryIfPresent();
             if (x != null && x.names != null) x.names.remove(name);
             return true;
         } finally {
@@ -406,7 +407,7 @@ public final class ActorTable {
     boolean join(String group, ActorCell<?> cell) {
         lock.lock();
         try {
-            CellExtras<?> x = cell.extras();
+            TableEntry x = cell.tableEntry();
             if (x.closed) return false;
             List<ActorCell<?>> members = groups.getOrDefault(group, List.of());
             if (members.contains(cell)) return true;
@@ -426,7 +427,7 @@ public final class ActorTable {
     boolean leave(String group, ActorCell<?> cell) {
         lock.lock();
         try {
-            CellExtras<?> x = cell.extrasIfPresent();
+            TableEntry x = cell.tableEntryIfPresent();
             if (x != null && x.groups != null) x.groups.remove(group);
             return removeMember(group, cell);
         } finally {
@@ -458,7 +459,7 @@ public final class ActorTable {
     List<String> namesOf(ActorCell<?> cell) {
         lock.lock();
         try {
-            CellExtras<?> x = cell.extrasIfPresent();
+            TableEntry x = cell.tableEntryIfPresent();
             return x == null || x.names == null ? List.of() : List.copyOf(x.names);
         } finally {
             lock.unlock();

@@ -57,7 +57,7 @@ public final class TaskSupport {
             return (c, m) -> Behaviors.unhandled();
         }), options, false, linked, cell -> {
             cell.markTask();
-            cell.extras().stopHook = onStop;
+            cell.onStopRequested(onStop);
             bind.accept(cell);
         });
     }

@@ -1,7 +1,7 @@
 package io.heddle.internal.table;
 
 import io.heddle.internal.cell.ActorCell;
-import io.heddle.internal.system.CellExtras;
+import io.heddle.internal.signals.SignalState;
 import io.heddle.internal.system.SystemImpl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,7 +118,7 @@ class ActorTableTest {
                 for (ActorCell<?> watcher : system.table().watchers(cell)) {
                     assertTrue(watcher.isAlive(), cell + " is still watched by stopped " + watcher);
                 }
-                CellExtras<?> x = cell.extrasIfPresent();
+                SignalState x = cell.signalsOrNull();
                 if (x != null && x.monitoring != null) {
                     x.monitoring.values().forEach(m -> assertTrue(m.target().isAlive(),
                             cell + " still holds a monitor on stopped " + m.target()));
