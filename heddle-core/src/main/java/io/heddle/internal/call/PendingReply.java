@@ -1,5 +1,6 @@
 package io.heddle.internal.call;
 
+import io.heddle.internal.mailbox.EnvelopeMeta;
 import io.heddle.internal.cell.ActorCell;
 import io.heddle.internal.dispatch.TurnRunner;
 import io.heddle.internal.dispatch.Waits;
@@ -33,7 +34,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>A blocking caller parks on {@code waiter}; an asynchronous one gets {@code future}, completed by the answering
  * thread, with its timeout on the system clock.
  */
-public final class PendingReply<R> implements ReplyTo<R> {
+public final class PendingReply<R> implements ReplyTo<R>, EnvelopeMeta {
 
     /**
      * How long a blocking caller polls for its reply before parking: 100 spins, a microsecond or two. Measured: a call

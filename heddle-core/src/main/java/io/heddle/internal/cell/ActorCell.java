@@ -1,5 +1,6 @@
 package io.heddle.internal.cell;
 
+import io.heddle.internal.mailbox.EnvelopeMeta;
 import io.heddle.internal.call.Chains;
 import io.heddle.internal.call.PendingReply;
 import io.heddle.internal.dispatch.Dispatcher;
@@ -345,7 +346,7 @@ public final class ActorCell<M> extends CellReceive<M> implements ActorRef<M> {
      * the routing package.
      */
     public boolean adopt(Object message, Object meta) {
-        Envelope envelope = new Envelope(message, meta);
+        Envelope envelope = new Envelope(message, (EnvelopeMeta) meta);
         return deliverDirect(envelope, system.sendTimeoutNanos(), false) == MailboxQueue.OK;
     }
 

@@ -1,5 +1,6 @@
 package io.heddle.internal.cell;
 
+import io.heddle.internal.mailbox.EnvelopeMeta;
 import io.heddle.internal.time.Nanos;
 import io.heddle.internal.call.Chains;
 import io.heddle.internal.call.PendingReply;
@@ -90,12 +91,12 @@ abstract sealed class CellDelivery<M> extends CellCore<M> permits CellTerminatio
         if (system.yieldAtSends && TurnRunner.current() == null) Thread.yield();
     }
 
-    /** The envelope's meta for a send without a reply: what the observers carry with it, or null. */
-    Object traced(Object message) {
+    /** The envelope's meta for a send without a reply: what the observers carry with it, or none. */
+    EnvelopeMeta traced(Object message) {
         ActorObserver observer = system.observer;
-        if (observer == null || internal || !observer.tracesMessages()) return null;
+        if (observer == null || internal || !observer.tracesMessages()) return EnvelopeMeta.NONE;
         Object carried = Observers.onSend(observer, pid(), message);
-        return carried == null ? null : new Traced(carried);
+        return carried == null ? EnvelopeMeta.NONE : new Traced(carried);
     }
 
     /**
@@ -224,7 +225,7 @@ abstract sealed class CellDelivery<M> extends CellCore<M> permits CellTerminatio
 
     /** Publishes an undelivered envelope, and fails its call if it was one. */
     public void deadLetter(Envelope envelope, DeadLetter.Reason reason) {
-        Object meta = envelope.meta;
+        EnvelopeMeta meta = envelope.meta;
         if (meta instanceof TimerHandle timer && timer.isCancelled()) return; // cancelled on purpose: not a loss
         if (reason == DeadLetter.Reason.RECIPIENT_STOPPED && !(meta instanceof TimerHandle)) {
             CellParts<M> x = parts;

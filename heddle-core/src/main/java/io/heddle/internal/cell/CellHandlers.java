@@ -1,5 +1,6 @@
 package io.heddle.internal.cell;
 
+import io.heddle.internal.mailbox.EnvelopeMeta;
 import io.heddle.internal.time.Nanos;
 import io.heddle.internal.call.Chains;
 import io.heddle.internal.call.PendingReply;
@@ -85,10 +86,11 @@ abstract sealed class CellHandlers<M> extends CellTermination<M> permits CellRea
     }
 
     static HandlerKind kindOf(Envelope envelope) {
-        Object meta = envelope.meta;
-        if (meta instanceof PendingReply<?>) return HandlerKind.CALL;
-        if (meta instanceof TimerHandle) return HandlerKind.TIMER;
-        return HandlerKind.CAST;
+        return switch (envelope.meta) {
+            case PendingReply<?> _ -> HandlerKind.CALL;
+            case TimerHandle _ -> HandlerKind.TIMER;
+            case Traced _, EnvelopeMeta.None _ -> HandlerKind.CAST;
+        };
     }
 
     /**
@@ -198,7 +200,7 @@ abstract sealed class CellHandlers<M> extends CellTermination<M> permits CellRea
      */
     @SuppressWarnings("unchecked")
     boolean handle(Envelope envelope, HandlerKind kind) {
-        Object meta = envelope.meta;
+        EnvelopeMeta meta = envelope.meta;
         if (meta instanceof TimerHandle timer) {
             if (timer.isCancelled()) {
                 envelope.clear();
@@ -241,10 +243,14 @@ abstract sealed class CellHandlers<M> extends CellTermination<M> permits CellRea
     }
 
     /** Calls the behavior with the call's scope (deadline, abandonment), the handler's deadline and the chain bound. */
-    Behavior<M> invoke(Object meta, M message, HandlerRun run, HandlerKind kind) throws Exception {
+    Behavior<M> invoke(EnvelopeMeta meta, M message, HandlerRun run, HandlerKind kind) throws Exception {
         ActorObserver observer = system.observer;
         if (observer == null || internal || !observer.tracesMessages()) return invokeBound(meta, message, run);
-        Object carried = meta instanceof Traced t ? t.carried() : meta instanceof PendingReply<?> p ? p.carried : null;
+        Object carried = switch (meta) {
+            case Traced traced -> traced.carried();
+            case PendingReply<?> call -> call.carried;
+            case TimerHandle _, EnvelopeMeta.None _ -> null;
+        };
         Object token = Observers.beforeHandler(observer, pid(), name, label(), kind, message, carried);
         Throwable failure = null;
         try {
@@ -257,7 +263,7 @@ abstract sealed class CellHandlers<M> extends CellTermination<M> permits CellRea
         }
     }
 
-    Behavior<M> invokeBound(Object meta, M message, HandlerRun run) throws Exception {
+    Behavior<M> invokeBound(EnvelopeMeta meta, M message, HandlerRun run) throws Exception {
         PendingReply<?> call = meta instanceof PendingReply<?> p ? p : null;
         CallChain chain = call == null ? null : call.chain;
         boolean scoped = call != null && call.scoped;
@@ -289,7 +295,7 @@ abstract sealed class CellHandlers<M> extends CellTermination<M> permits CellRea
     void finish(Envelope envelope, HandlerKind kind, HandlerRun run, long start, Behavior<M> next,
                         Throwable failure, boolean stashed, boolean readOnly) {
         processed++;
-        Object meta = envelope.meta;
+        EnvelopeMeta meta = envelope.meta;
         Object message = envelope.message;
         SchedulingMetrics metrics = system.metrics;
         if (metrics != null) {

@@ -1,5 +1,6 @@
 package io.heddle.internal.cell;
 
+import io.heddle.internal.mailbox.EnvelopeMeta;
 import io.heddle.internal.time.Nanos;
 import io.heddle.internal.call.Chains;
 import io.heddle.internal.call.PendingReply;
@@ -149,7 +150,7 @@ abstract sealed class CellReceive<M> extends CellCalls<M> permits ActorCell {
                     if (matcher.test((M) signal)) {
                         return Optional.of((M) signal);
                     }
-                    pending.addLast(new Envelope(signal, null));
+                    pending.addLast(new Envelope(signal, EnvelopeMeta.NONE));
                 }
                 Envelope e;
                 ConcurrentLinkedQueue<Envelope> urgent = x.urgent;

@@ -1,5 +1,6 @@
 package io.heddle.internal.cell;
 
+import io.heddle.internal.mailbox.EnvelopeMeta;
 import io.heddle.internal.call.Chains;
 import io.heddle.internal.call.PendingReply;
 import io.heddle.internal.dispatch.Dispatcher;
@@ -326,7 +327,7 @@ abstract sealed class CellTurns<M> extends CellReads<M> permits CellCalls {
             crash(failure, signal);
             return true;
         }
-        return handle(new Envelope(message, null), HandlerKind.SIGNAL);
+        return handle(new Envelope(message, EnvelopeMeta.NONE), HandlerKind.SIGNAL);
     }
 
     /**

@@ -27,12 +27,12 @@ public final class Envelope {
 
     /** The user message; null only in a queue's stub node or after {@link #clear()}. */
     public Object message;
-    /** A {@link PendingReply} for a call, a {@link TimerHandle} for a timer message, otherwise null. */
-    public Object meta;
+    /** What travels with the message; {@link EnvelopeMeta#NONE} for nothing, never null. */
+    public EnvelopeMeta meta;
     @SuppressWarnings("unused") // accessed through NEXT
     private Envelope next;
 
-    public Envelope(Object message, Object meta) {
+    public Envelope(Object message, EnvelopeMeta meta) {
         this.message = message;
         this.meta = meta;
     }
@@ -48,6 +48,6 @@ public final class Envelope {
     /** Drops the references of an envelope that has been handled, so a stub node retains nothing. */
     public void clear() {
         message = null;
-        meta = null;
+        meta = EnvelopeMeta.NONE;
     }
 }

@@ -55,7 +55,7 @@ final class LinkedMailboxQueue extends MailboxQueue {
         this.capacity = capacity;
         this.lowWater = capacity <= 2 ? capacity - 1 : capacity / 2;
         this.dropping = dropping;
-        Envelope stub = new Envelope(null, null);
+        Envelope stub = new Envelope(null, EnvelopeMeta.NONE);
         this.tail = stub;
         this.head = stub;
     }

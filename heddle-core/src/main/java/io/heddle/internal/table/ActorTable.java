@@ -109,6 +109,14 @@ public final class ActorTable {
         lock.lock();
         try {
             unlinkFromTree(cell);
+            // The monitors it held are in its signal state, which it may have without a table entry of its own.
+            SignalState signals = cell.signalsOrNull();
+            if (signals != null && signals.monitoring != null) {
+                signals.monitoring.forEach((ref, m) -> {
+                    TableEntry target = m.target().tableEntryIfPresent();
+                    if (target != null && target.watchers != null) target.watchers.remove(ref);
+                });
+            }
             TableEntry x = cell.tableEntryIfPresent();
             if (x == null) {
                 x = cell.tableEntry();
@@ -123,13 +131,6 @@ public final class ActorTable {
             if (x.groups != null) {
                 for (String group : x.groups) removeMember(group, cell);
                 x.groups = null;
-            }
-            SignalState signals = cell.signalsOrNull();
-            if (signals != null && signals.monitoring != null) {
-                signals.monitoring.forEach((ref, m) -> {
-                    TableEntry target = m.target().tableEntryIfPresent();
-                    if (target != null && target.watchers != null) target.watchers.remove(ref);
-                });
             }
             if (x.links == null && x.watchers == null) return Departure.NONE;
             List<ActorCell<?>> links = x.links == null ? List.of() : new ArrayList<>(x.links);

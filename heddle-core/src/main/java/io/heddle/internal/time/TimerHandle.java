@@ -1,5 +1,6 @@
 package io.heddle.internal.time;
 
+import io.heddle.internal.mailbox.EnvelopeMeta;
 import io.heddle.internal.cell.ActorCell;
 import io.heddle.Cancellable;
 
@@ -7,7 +8,7 @@ import io.heddle.Cancellable;
  * An actor timer: on each firing it enqueues its message to the actor, tagged with itself, so that a message queued
  * before {@link #cancel()} is skipped when the actor takes it out.
  */
-public final class TimerHandle implements Cancellable, Runnable {
+public final class TimerHandle implements Cancellable, Runnable, EnvelopeMeta {
 
     private final ActorCell<?> cell;
     private final Object message;
