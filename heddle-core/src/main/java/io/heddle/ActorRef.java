@@ -1,6 +1,6 @@
 package io.heddle;
 
-import io.heddle.internal.cell.ActorCell;
+import io.heddle.internal.ref.Recipient;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +26,7 @@ import java.util.function.Function;
  *
  * @param <M> the type of messages the actor accepts
  */
-public sealed interface ActorRef<M> extends Comparable<ActorRef<?>> permits ActorCell {
+public sealed interface ActorRef<M> extends Comparable<ActorRef<?>> permits Recipient {
 
     /** Returns the actor's pid. */
     Pid pid();

@@ -17,6 +17,7 @@ import io.heddle.internal.sched.HandlerRun;
 import io.heddle.internal.signals.Control;
 import io.heddle.internal.supervision.SupervisorActor;
 import io.heddle.internal.call.CallState;
+import io.heddle.internal.ref.Recipient;
 import io.heddle.internal.signals.SignalState;
 import io.heddle.internal.supervision.ChildRecord;
 import io.heddle.internal.system.SystemImpl;
@@ -110,7 +111,7 @@ import java.util.function.Supplier;
  * replies, unlink from the tree, complete the termination future, and drop the behavior so a stale reference keeps
  * only a tombstone.
  */
-public final class ActorCell<M> extends CellReceive<M> implements ActorRef<M> {
+public final class ActorCell<M> extends CellReceive<M> implements Recipient<M> {
 
     public ActorCell(SystemImpl system, long id, String name, ActorCell<?> parent, MailboxQueue mailbox,
               Behavior<M> initial) {
@@ -192,6 +193,11 @@ public final class ActorCell<M> extends CellReceive<M> implements ActorRef<M> {
         if (source != null) return source.get();
         Health h = x.health;
         return h == null ? Health.HEALTHY : h;
+    }
+
+    @Override
+    public void signal(Control message) {
+        sendControl(message);
     }
 
     @Override

@@ -104,7 +104,7 @@ abstract sealed class CellDelivery<M> extends CellCore<M> permits CellTerminatio
      * in a full fixed mailbox; an urgent envelope goes to the urgent lane instead, without waiting. Returns
      * {@link MailboxQueue#OK}, {@link MailboxQueue#FULL}, {@link #DROPPED} or {@link MailboxQueue#CLOSED}.
      */
-    int deliver(Envelope envelope, long waitNanos, boolean urgent) {
+    public int deliver(Envelope envelope, long waitNanos, boolean urgent) {
         DeliveryInterceptor interceptor = system.interceptor;
         if (interceptor != null) {
             switch (interceptor.intercept(self(), envelope.message)) {

@@ -16,6 +16,7 @@ import io.heddle.internal.sched.HandlerRun;
 import io.heddle.internal.signals.Control;
 import io.heddle.internal.supervision.SupervisorActor;
 import io.heddle.internal.call.CallState;
+import io.heddle.internal.ref.Recipient;
 import io.heddle.internal.mailbox.Lanes;
 import io.heddle.internal.signals.SignalState;
 import io.heddle.internal.table.TableEntry;
@@ -220,8 +221,8 @@ abstract sealed class CellTermination<M> extends CellDelivery<M> permits CellHan
             Observers.safely(observer, "actorStopped", () -> observer.actorStopped(pid(), name, label, kind, reason,
                     lifetime));
         }
-        for (ActorCell<?> peer : departure.links()) peer.sendControl(new Control.Exit(self(), reason, false));
-        departure.watchers().forEach((ref, watcher) -> watcher.sendControl(new Control.Down(ref, self(), reason)));
+        for (Recipient<?> peer : departure.links()) peer.signal(new Control.Exit(self(), reason, false));
+        departure.watchers().forEach((ref, watcher) -> watcher.signal(new Control.Down(ref, self(), reason)));
         // Written before the future is read, as termination() creates the future before reading it (Dekker): one of
         // the two completes it, never neither.
         x.terminated = true;

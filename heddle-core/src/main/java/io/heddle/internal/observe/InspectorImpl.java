@@ -1,5 +1,6 @@
 package io.heddle.internal.observe;
 
+import io.heddle.internal.ref.Recipient;
 import io.heddle.internal.cell.ActorCell;
 import io.heddle.internal.routing.RouterView;
 import io.heddle.internal.system.SystemImpl;
@@ -48,7 +49,7 @@ public final class InspectorImpl implements Inspector {
     @Override
     public List<ActorInfo> actors() {
         List<ActorTable.Entry> entries = system.table().snapshot();
-        Map<ActorCell<?>, List<Pid>> monitors = monitorsByWatcher(entries);
+        Map<Recipient<?>, List<Pid>> monitors = monitorsByWatcher(entries);
         List<ActorInfo> infos = new ArrayList<>(entries.size());
         for (ActorTable.Entry e : entries) infos.add(describe(e, monitors));
         return infos;
@@ -74,7 +75,7 @@ public final class InspectorImpl implements Inspector {
     @Override
     public ActorTree tree() {
         List<ActorTable.Entry> entries = system.table().snapshot();
-        Map<ActorCell<?>, List<Pid>> monitors = monitorsByWatcher(entries);
+        Map<Recipient<?>, List<Pid>> monitors = monitorsByWatcher(entries);
         // Entries come depth first, parents before children: build bottom-up with a stack of open levels.
         List<List<ActorTree.Node>> childrenAt = new ArrayList<>();
         List<ActorInfo> openAt = new ArrayList<>();
@@ -101,7 +102,7 @@ public final class InspectorImpl implements Inspector {
         List<Link> ordered = new ArrayList<>();
         for (ActorTable.Entry e : system.table().snapshot()) {
             Pid a = e.cell().pid();
-            for (ActorCell<?> other : e.links()) {
+            for (Recipient<?> other : e.links()) {
                 Pid b = other.pid();
                 Link link = a.compareTo(b) <= 0 ? new Link(a, b) : new Link(b, a);
                 if (links.add(link)) ordered.add(link);
@@ -114,7 +115,7 @@ public final class InspectorImpl implements Inspector {
     public List<Monitor> monitors() {
         List<Monitor> monitors = new ArrayList<>();
         for (ActorTable.Entry e : system.table().snapshot()) {
-            for (ActorCell<?> watcher : e.watchers()) monitors.add(new Monitor(watcher.pid(), e.cell().pid()));
+            for (Recipient<?> watcher : e.watchers()) monitors.add(new Monitor(watcher.pid(), e.cell().pid()));
         }
         return monitors;
     }
@@ -134,21 +135,21 @@ public final class InspectorImpl implements Inspector {
         return system.recentSchedulingEvents();
     }
 
-    private static Map<ActorCell<?>, List<Pid>> monitorsByWatcher(List<ActorTable.Entry> entries) {
-        Map<ActorCell<?>, List<Pid>> byWatcher = new HashMap<>();
+    private static Map<Recipient<?>, List<Pid>> monitorsByWatcher(List<ActorTable.Entry> entries) {
+        Map<Recipient<?>, List<Pid>> byWatcher = new HashMap<>();
         for (ActorTable.Entry e : entries) {
-            for (ActorCell<?> watcher : e.watchers()) {
+            for (Recipient<?> watcher : e.watchers()) {
                 byWatcher.computeIfAbsent(watcher, w -> new ArrayList<>(2)).add(e.cell().pid());
             }
         }
         return byWatcher;
     }
 
-    private ActorInfo describe(ActorTable.Entry e, Map<ActorCell<?>, List<Pid>> monitors) {
+    private ActorInfo describe(ActorTable.Entry e, Map<Recipient<?>, List<Pid>> monitors) {
         List<Pid> links = new ArrayList<>(e.links().size());
-        for (ActorCell<?> c : e.links()) links.add(c.pid());
+        for (Recipient<?> c : e.links()) links.add(c.pid());
         List<Pid> watchers = new ArrayList<>(e.watchers().size());
-        for (ActorCell<?> c : e.watchers()) watchers.add(c.pid());
+        for (Recipient<?> c : e.watchers()) watchers.add(c.pid());
         return e.cell().describe(e.parent(), links, monitors.getOrDefault(e.cell(), List.of()), watchers, e.names());
     }
 }

@@ -1,6 +1,6 @@
 package io.heddle.internal.signals;
 
-import io.heddle.internal.cell.ActorCell;
+import io.heddle.internal.ref.Recipient;
 import io.heddle.ExitReason;
 import io.heddle.MonitorRef;
 
@@ -17,10 +17,10 @@ public sealed interface Control {
      * A linked actor exited. Delivered only if the link still stands when the receiver handles it, unless
      * {@code unconditional} (the notice of a link refused because {@code from} had already stopped).
      */
-    record Exit(ActorCell<?> from, ExitReason reason, boolean unconditional) implements Control {}
+    record Exit(Recipient<?> from, ExitReason reason, boolean unconditional) implements Control {}
 
     /** A monitored actor stopped. Delivered only if the monitor is still active when the receiver handles it. */
-    record Down(MonitorRef monitor, ActorCell<?> target, ExitReason reason) implements Control {}
+    record Down(MonitorRef monitor, Recipient<?> target, ExitReason reason) implements Control {}
 
     Kill KILL = new Kill();
 }

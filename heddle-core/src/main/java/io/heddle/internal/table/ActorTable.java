@@ -1,6 +1,7 @@
 package io.heddle.internal.table;
 
 import io.heddle.internal.cell.ActorCell;
+import io.heddle.internal.ref.Recipient;
 import io.heddle.internal.signals.SignalState;
 import io.heddle.MonitorRef;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public final class ActorTable {
     private final ConcurrentHashMap<String, List<ActorCell<?>>> groups = new ConcurrentHashMap<>();
 
     /** What a terminating actor must signal: linked actors and watchers, collected by {@link #remove}. */
-    public record Departure(List<ActorCell<?>> links, Map<MonitorRef, ActorCell<?>> watchers) {
+    public record Departure(List<Recipient<?>> links, Map<MonitorRef, Recipient<?>> watchers) {
         static final Departure NONE = new Departure(List.of(), Map.of());
     }
 
@@ -133,8 +134,8 @@ public final class ActorTable {
                 x.groups = null;
             }
             if (x.links == null && x.watchers == null) return Departure.NONE;
-            List<ActorCell<?>> links = x.links == null ? List.of() : new ArrayList<>(x.links);
-            Map<MonitorRef, ActorCell<?>> watchers = x.watchers == null ? Map.of() : x.watchers;
+            List<Recipient<?>> links = x.links == null ? List.of() : new ArrayList<>(x.links);
+            Map<MonitorRef, Recipient<?>> watchers = x.watchers == null ? Map.of() : x.watchers;
             x.links = null;
             x.watchers = null;
             return new Departure(links, watchers);
@@ -217,8 +218,8 @@ public final class ActorTable {
      * One live actor as the table holds it, copied for inspection: its parent, depth in the tree, links, watchers and
      * names.
      */
-    public record Entry(ActorCell<?> cell, ActorCell<?> parent, int depth, List<ActorCell<?>> links,
-                 List<ActorCell<?>> watchers, List<String> names) {}
+    public record Entry(ActorCell<?> cell, ActorCell<?> parent, int depth, List<Recipient<?>> links,
+                 List<Recipient<?>> watchers, List<String> names) {}
 
     /**
      * Copies the table for inspection: every live actor, depth first, parents before children, in spawn order. The lock
@@ -238,8 +239,8 @@ public final class ActorTable {
                 ActorCell<?> cell = stack.removeLast();
                 int depth = depths.removeLast();
                 TableEntry x = cell.tableEntryIfPresent();
-                List<ActorCell<?>> links = x == null || x.links == null ? List.of() : new ArrayList<>(x.links);
-                List<ActorCell<?>> watchers = x == null || x.watchers == null ? List.of()
+                List<Recipient<?>> links = x == null || x.links == null ? List.of() : new ArrayList<>(x.links);
+                List<Recipient<?>> watchers = x == null || x.watchers == null ? List.of()
                         : new ArrayList<>(x.watchers.values());
                 List<String> names = x == null || x.names == null ? List.of() : new ArrayList<>(x.names);
                 all.add(new Entry(cell, cell.parent(), depth, links, watchers, names));
@@ -291,7 +292,7 @@ public final class ActorTable {
      * Called by {@code receiver} as it handles an exit signal from {@code from}: removes the link and returns true if
      * it still stood, false if it was unlinked meanwhile (the signal is then dropped).
      */
-    public boolean consumeLink(ActorCell<?> receiver, ActorCell<?> from) {
+    public boolean consumeLink(ActorCell<?> receiver, Recipient<?> from) {
         lock.lock();
         try {
             TableEntry x = receiver.tableEntryIfPresent();
@@ -302,7 +303,7 @@ public final class ActorTable {
     }
 
     /** Returns the actors linked to {@code cell}, a snapshot. */
-    List<ActorCell<?>> links(ActorCell<?> cell) {
+    List<Recipient<?>> links(ActorCell<?> cell) {
         lock.lock();
         try {
             TableEntry x = cell.tableEntryIfPresent();
@@ -312,7 +313,7 @@ public final class ActorTable {
         }
     }
 
-    private static HashSet<ActorCell<?>> linkSet(TableEntry x) {
+    private static HashSet<Recipient<?>> linkSet(TableEntry x) {
         if (x.links == null) x.links = new HashSet<>(4);
         return x.links;
     }
@@ -320,7 +321,7 @@ public final class ActorTable {
     // ------------------------------------------------------------------------------------------------ monitors
 
     /** Records that {@code watcher} monitors {@code target} as {@code ref}. Returns false if the target has left. */
-    public boolean addWatcher(ActorCell<?> target, MonitorRef ref, ActorCell<?> watcher) {
+    public boolean addWatcher(ActorCell<?> target, MonitorRef ref, Recipient<?> watcher) {
         lock.lock();
         try {
             TableEntry x = target.tableEntry();
@@ -345,7 +346,7 @@ public final class ActorTable {
     }
 
     /** Returns the pids watching {@code cell}, a snapshot. */
-    List<ActorCell<?>> watchers(ActorCell<?> cell) {
+    List<Recipient<?>> watchers(ActorCell<?> cell) {
         lock.lock();
         try {
             TableEntry x = cell.tableEntryIfPresent();

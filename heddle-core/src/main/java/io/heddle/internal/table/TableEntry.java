@@ -2,6 +2,7 @@ package io.heddle.internal.table;
 
 import io.heddle.MonitorRef;
 import io.heddle.internal.cell.ActorCell;
+import io.heddle.internal.ref.Recipient;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,9 +18,9 @@ public final class TableEntry {
     /** Set when the actor leaves the table: links, monitors and names are refused with noproc from then on. */
     boolean closed;
     /** Actors linked to this one. An exit signal removes its sender when the receiver handles it. */
-    HashSet<ActorCell<?>> links;
+    HashSet<Recipient<?>> links;
     /** Who monitors this actor: monitor to watcher. */
-    HashMap<MonitorRef, ActorCell<?>> watchers;
+    HashMap<MonitorRef, Recipient<?>> watchers;
     /** Names this actor holds in the registry. */
     ArrayList<String> names;
     /** Registry groups this actor is a member of. */

@@ -1,6 +1,7 @@
 package io.heddle.internal.table;
 
 import io.heddle.internal.cell.ActorCell;
+import io.heddle.internal.ref.Recipient;
 import io.heddle.internal.signals.SignalState;
 import io.heddle.internal.system.SystemImpl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -112,10 +113,10 @@ class ActorTableTest {
             system.table().forEach(live::add);
             assertEquals(slots, live.size(), "only the survivors are left in the table");
             for (ActorCell<?> cell : live) {
-                for (ActorCell<?> linked : system.table().links(cell)) {
+                for (Recipient<?> linked : system.table().links(cell)) {
                     assertTrue(linked.isAlive(), cell + " still links to stopped " + linked);
                 }
-                for (ActorCell<?> watcher : system.table().watchers(cell)) {
+                for (Recipient<?> watcher : system.table().watchers(cell)) {
                     assertTrue(watcher.isAlive(), cell + " is still watched by stopped " + watcher);
                 }
                 SignalState x = cell.signalsOrNull();
