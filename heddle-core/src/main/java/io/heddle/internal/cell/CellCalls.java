@@ -16,7 +16,9 @@ import io.heddle.internal.sched.CellScheduling;
 import io.heddle.internal.sched.HandlerRun;
 import io.heddle.internal.signals.Control;
 import io.heddle.internal.supervision.SupervisorActor;
+import io.heddle.internal.call.CallDeadline;
 import io.heddle.internal.call.CallState;
+import io.heddle.internal.call.WaitGraph;
 import io.heddle.internal.system.SystemImpl;
 import io.heddle.internal.system.SystemRuntime;
 import io.heddle.internal.table.ActorTable;
@@ -107,18 +109,14 @@ abstract sealed class CellCalls<M> extends CellTurns<M> permits CellReceive {
                     + "actor with Reentrancy.FULL or CALL_CHAIN.");
         }
         RuntimeClock clock = system.clock();
-        long start = clock.nanoTime();
-        long end = Nanos.saturatedAdd(start, timeout.toNanos());
         Object scope = (Scopes.CURRENT.isBound() ? Scopes.CURRENT.get() : null);
-        long scopeDeadline = scope == null ? Long.MAX_VALUE : scopeDeadline(scope, clock);
-        boolean deadlineBound = scopeDeadline < end;
-        if (deadlineBound) end = scopeDeadline;
+        CallDeadline deadline = CallDeadline.of(clock, timeout.toNanos(),
+                scope == null ? Long.MAX_VALUE : scopeDeadline(scope, clock));
         CallState waits = caller == null || caller.isReaderThread() ? null : caller.calls();
         PendingReply<?> outer = waits == null ? null : waits.awaiting;
         try {
-            PendingReply<R> reply = send(request, start, end - start, false, scope, scopeDeadline, caller, urgent);
-            reply.deadlineBound = deadlineBound;
-            return reply.await(end, waits == null ? null : caller);
+            PendingReply<R> reply = send(request, deadline, false, scope, caller, urgent);
+            return reply.await(deadline.end(), waits == null ? null : caller);
         } finally {
             if (waits != null) waits.awaiting = outer;
         }
@@ -141,15 +139,11 @@ abstract sealed class CellCalls<M> extends CellTurns<M> permits CellReceive {
     public <R> CompletableFuture<R> callAsync(Function<ReplyTo<R>, ? extends M> request, Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         RuntimeClock clock = system.clock();
-        long start = clock.nanoTime();
-        long wait = timeout.toNanos();
         Object scope = (Scopes.CURRENT.isBound() ? Scopes.CURRENT.get() : null);
-        long scopeDeadline = scope == null ? Long.MAX_VALUE : scopeDeadline(scope, clock);
-        boolean deadlineBound = scopeDeadline - start < wait;
-        if (deadlineBound) wait = scopeDeadline - start;
-        PendingReply<R> reply = send(request, start, 0, true, scope, scopeDeadline, TurnRunner.currentCell(), false);
-        reply.deadlineBound = deadlineBound;
-        reply.armTimeout(clock, wait);
+        CallDeadline deadline = CallDeadline.of(clock, timeout.toNanos(),
+                scope == null ? Long.MAX_VALUE : scopeDeadline(scope, clock));
+        PendingReply<R> reply = send(request, deadline, true, scope, TurnRunner.currentCell(), false);
+        reply.armTimeout(clock, deadline.waitNanos());
         return reply.future();
     }
 
@@ -157,15 +151,15 @@ abstract sealed class CellCalls<M> extends CellTurns<M> permits CellReceive {
      * Builds and sends a request; failures to deliver settle the reply, which the caller then reports. A blocking call
      * from an actor records what the actor now waits on, and is refused if that closes a cycle of waiting actors.
      */
-    <R> PendingReply<R> send(Function<ReplyTo<R>, ? extends M> request, long start, long waitNanos,
-                                     boolean async, Object scope, long scopeDeadline, ActorCell<?> caller,
-                                     boolean urgent) {
+    <R> PendingReply<R> send(Function<ReplyTo<R>, ? extends M> request, CallDeadline deadline, boolean async,
+                             Object scope, ActorCell<?> caller, boolean urgent) {
         Objects.requireNonNull(request, "request");
         yieldIfSimulated();
         system.checkNotStopped("call " + this);
-        PendingReply<R> reply = new PendingReply<>(self(), start, async);
+        PendingReply<R> reply = new PendingReply<>(self(), deadline.start(), async);
         reply.scoped = scope != null;
-        reply.deadline = scopeDeadline;
+        reply.deadline = deadline.scopeDeadline();
+        reply.deadlineBound = deadline.boundByScope();
         reply.chain = outgoingChain(caller);
         M message = request.apply(reply);
         if (message == null) {
@@ -177,7 +171,8 @@ abstract sealed class CellCalls<M> extends CellTurns<M> permits CellReceive {
         if (observer != null && observer.tracesMessages()) reply.carried = Observers.onSend(observer, pid(), message);
         if (!async && caller != null && !caller.isReaderThread()) caller.enterWait(reply);
         Envelope envelope = new Envelope(message, reply);
-        int outcome = deliver(envelope, waitNanos, urgent);
+        // A blocking caller waits for mailbox space within its deadline; an asynchronous one never waits.
+        int outcome = deliver(envelope, async ? 0 : deadline.waitNanos(), urgent);
         if (outcome != MailboxQueue.OK) deadLetter(envelope, undeliveredReason(outcome));
         return reply;
     }
@@ -209,47 +204,16 @@ abstract sealed class CellCalls<M> extends CellTurns<M> permits CellReceive {
     void enterWait(PendingReply<?> reply) {
         CallState x = calls();
         x.awaiting = reply;
-        List<ActorCell<?>> cycle = findCycle(reply);
-        if (cycle == null) return;
-        x.awaiting = null;
-        List<Pid> pids = new ArrayList<>(cycle.size());
-        StringBuilder printed = new StringBuilder();
-        for (ActorCell<?> cell : cycle) {
-            pids.add(cell.pid());
-            printed.append(printed.isEmpty() ? "" : " -> ").append(cell);
+        try {
+            WaitGraph.refuseCycle(self(), reply);
+        } catch (RuntimeException refused) {
+            x.awaiting = null;
+            throw refused;
         }
-        ActorCell<?> target = reply.target();
-        String type = reply.requestType().getSimpleName();
-        throw new CallDeadlockException(target.pid(), reply.requestType(), "call from " + this + " to " + target
-                + " with " + type + " not made: it would deadlock. The actors wait on each other in a cycle: "
-                + printed + ". Each waits for a reply that only the next can send, and none can handle a message "
-                + "while it waits. Reply without calling back (cast, or hand the reply on), use callAsync, or spawn "
-                + "the actors with Reentrancy.CALL_CHAIN so that calls along one chain may enter.", pids);
-    }
-
-    /** Follows what actors wait on from {@code first}'s target; returns the cycle back to this actor, or null. */
-    List<ActorCell<?>> findCycle(PendingReply<?> first) {
-        PendingReply<?> edge = first;
-        ArrayList<ActorCell<?>> path = null;
-        for (int hops = 0; hops < 64; hops++) {
-            ActorCell<?> next = edge.target();
-            if (next.admitsWhileWaiting(edge)) return null;
-            if (path == null) {
-                path = new ArrayList<>(4);
-                path.add(self());
-            }
-            path.add(next);
-            if (next == this) return path;
-            CallState nx = next.callsOrNull();
-            PendingReply<?> onward = nx == null ? null : nx.awaiting;
-            if (onward == null || onward.isDone()) return null;
-            edge = onward;
-        }
-        return null;
     }
 
     /** True if this actor, waiting in a call, would still handle the call {@code edge}: it is reentrant for it. */
-    boolean admitsWhileWaiting(PendingReply<?> edge) {
+    public boolean admitsWhileWaiting(PendingReply<?> edge) {
         CellScheduling s = sched;
         if (s == null) return false;
         return switch (s.reentrancy) {
@@ -265,19 +229,6 @@ abstract sealed class CellCalls<M> extends CellTurns<M> permits CellReceive {
 
     /** Describes what this actor waits on, and onwards, for a timeout message; empty if it waits on no call. */
     public String describeWaits(ActorCell<?> caller) {
-        StringBuilder s = new StringBuilder();
-        ActorCell<?> at = self();
-        for (int hops = 0; hops < 8; hops++) {
-            CallState x = at.callsOrNull();
-            PendingReply<?> onward = x == null ? null : x.awaiting;
-            if (onward == null || onward.isDone()) break;
-            ActorCell<?> next = onward.target();
-            s.append(s.isEmpty() ? "" : ", which ").append(s.isEmpty() ? at + " is itself waiting" : "is waiting")
-                    .append(" on a reply from ").append(next);
-            if (next == caller) return s.append(": a cycle back to the caller (a deadlock the call could not see "
-                    + "coming; " + "for example the last call was made with callAsync)").toString();
-            at = next;
-        }
-        return s.toString();
+        return WaitGraph.describeWaits(self(), caller);
     }
 }
