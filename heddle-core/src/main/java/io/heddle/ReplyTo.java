@@ -19,7 +19,7 @@ import io.heddle.internal.call.PendingReply;
  *
  * @param <R> the reply type
  */
-public sealed interface ReplyTo<R> permits PendingReply {
+public sealed interface ReplyTo<R> permits PendingReply, io.heddle.internal.call.LateReply {
 
     /**
      * Answers the call with {@code value} (null is a valid reply).

@@ -153,6 +153,7 @@ public final class PendingReply<R> implements ReplyTo<R>, EnvelopeMeta {
 
     private boolean settle(Object result) {
         if (!OUTCOME.compareAndSet(this, null, result)) return false;
+        unexport();
         if (future != null) {
             Cancellable timer = timeoutTimer;
             if (timer != null) timer.cancel();
@@ -172,8 +173,10 @@ public final class PendingReply<R> implements ReplyTo<R>, EnvelopeMeta {
 
     /** Arms the timeout of an async call. */
     public void armTimeout(RuntimeClock clock, long timeoutNanos) {
+        recordDeadline(ActorCell.saturatedAdd(startNanos, timeoutNanos));
         timeoutTimer = clock.schedule(timeoutNanos, () -> {
             if (OUTCOME.compareAndSet(this, null, ABANDONED)) {
+                unexport();
                 future.completeExceptionally(timeoutException(target.clock().nanoTime(), null));
             }
         });
@@ -187,6 +190,7 @@ public final class PendingReply<R> implements ReplyTo<R>, EnvelopeMeta {
      */
     @SuppressWarnings("unchecked")
     public R await(long deadlineNanos, ActorCell<?> caller) {
+        recordDeadline(deadlineNanos);
         Object result = outcome;
         // A reply often comes within a microsecond: wait for it briefly before parking, which costs the caller a
         // hand-off of its own (the wake-up) on top of the callee's.
@@ -222,6 +226,7 @@ public final class PendingReply<R> implements ReplyTo<R>, EnvelopeMeta {
                     }
                 }
             } finally {
+                unexport(); // abandoned (timed out, interrupted): out of the exported calls, if it was there
                 try {
                     if (suspended != null) caller.resume(suspended);
                 } finally {
@@ -270,5 +275,62 @@ public final class PendingReply<R> implements ReplyTo<R>, EnvelopeMeta {
                             + target.mailboxCapacity() + "). The actor is not keeping up; slow the callers down or"
                             + " give it a larger mailbox.");
         };
+    }
+
+    // ------------------------------------------------------------------------------------------------ export
+    // For io.heddle.spi.CodecContext: a call whose handle a codec exports gets a call id and an entry in its system's
+    // ExportedCalls, removed when the call is settled (settle) or abandoned (await, armTimeout). Other calls pay one
+    // ordered store of the deadline and a read of exportedIn.
+
+    private static final VarHandle DEADLINE_KNOWN;
+
+    static {
+        try {
+            DEADLINE_KNOWN = MethodHandles.lookup().findVarHandle(PendingReply.class, "deadlineKnown", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The caller's deadline on the caller's clock; published by {@code deadlineKnown} (release/acquire). */
+    private long callDeadline;
+    @SuppressWarnings("unused") // accessed through DEADLINE_KNOWN
+    private boolean deadlineKnown;
+    /** The call id; written before {@code exportedIn}, under this object's lock. */
+    private long exportedId;
+    /** The table the call is exported in, or null. */
+    private volatile ExportedCalls exportedIn;
+
+    private void recordDeadline(long deadlineNanos) {
+        callDeadline = deadlineNanos;
+        DEADLINE_KNOWN.setRelease(this, true);
+    }
+
+    /** Returns true once the caller has said how long it waits (it does right after sending the request). */
+    boolean deadlineKnown() {
+        return (boolean) DEADLINE_KNOWN.getAcquire(this);
+    }
+
+    /** The caller's deadline on its clock; valid once {@link #deadlineKnown()}. */
+    long callDeadline() {
+        return callDeadline;
+    }
+
+    /** Gives the call its id in {@code table} on the first export, and returns it. */
+    synchronized long bindExport(ExportedCalls table, long newId) {
+        ExportedCalls bound = exportedIn;
+        if (bound == null) {
+            exportedId = newId;
+            exportedIn = table;
+        } else if (bound != table) {
+            throw new IllegalStateException("the reply handle of this call to " + target + " is already exported by "
+                    + "another codec context");
+        }
+        return exportedId;
+    }
+
+    private void unexport() {
+        ExportedCalls table = exportedIn;
+        if (table != null) table.remove(exportedId, this);
     }
 }

@@ -447,4 +447,12 @@ public final class SystemImpl implements ActorSystem {
     public String toString() {
         return "ActorSystem[" + config.name() + "]";
     }
+
+    private final io.heddle.internal.call.SystemCodecContext codecContext =
+            new io.heddle.internal.call.SystemCodecContext(this);
+
+    /** What codecs use to write and read actor refs and reply handles of this system (io.heddle.spi.CodecContext). */
+    public io.heddle.internal.call.SystemCodecContext codecContext() {
+        return codecContext;
+    }
 }
