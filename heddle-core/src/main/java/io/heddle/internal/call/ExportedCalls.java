@@ -17,13 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Call ids come from one JVM-wide counter, so a handle exported by one system and imported by another of the same
  * JVM (both node 0) finds nothing rather than someone else's call.
  *
- * <p>Thread-safe and lock-free, except for the brief lock of a call's first export.
+ * <p>Thread-safe and lock-free.
  */
 public final class ExportedCalls {
 
     private static final AtomicLong CALL_IDS = new AtomicLong();
-    /** How long an export waits for a caller that has sent its request but not yet said how long it waits. */
-    private static final long DEADLINE_WAIT_LIMIT_NANOS = 10_000_000_000L;
 
     private final ConcurrentHashMap<Long, PendingReply<?>> calls = new ConcurrentHashMap<>();
 
@@ -40,34 +38,9 @@ public final class ExportedCalls {
             calls.remove(id, reply);
             return new ReplyHandle(Pid.LOCAL_NODE, id, 0);
         }
-        awaitDeadline(reply);
-        if (reply.isDone()) {
-            calls.remove(id, reply);
-            return new ReplyHandle(Pid.LOCAL_NODE, id, 0);
-        }
-        long deadline = reply.callDeadline();
+        long deadline = reply.callDeadline;
         long remaining = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - clock.nanoTime();
         return new ReplyHandle(Pid.LOCAL_NODE, id, Math.max(0, remaining));
-    }
-
-    /**
-     * The caller says how long it waits right after its request is sent, and the request can be handled before that:
-     * wait the few instructions it takes, unless the call is done first.
-     */
-    private static void awaitDeadline(PendingReply<?> reply) {
-        if (reply.deadlineKnown()) return;
-        long start = System.nanoTime();
-        for (int spins = 0; !reply.deadlineKnown() && !reply.isDone(); spins++) {
-            if (spins < 100) {
-                Thread.onSpinWait();
-            } else {
-                Thread.yield();
-                if (System.nanoTime() - start > DEADLINE_WAIT_LIMIT_NANOS) {
-                    throw new IllegalStateException("the caller of " + reply.target() + " sent its request but has "
-                            + "not started waiting for 10 s; cannot export its reply handle");
-                }
-            }
-        }
     }
 
     /** Returns the exported call {@code callId}, or null if it is not (or no longer) waiting. */

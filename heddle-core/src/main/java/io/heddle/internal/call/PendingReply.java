@@ -173,7 +173,6 @@ public final class PendingReply<R> implements ReplyTo<R>, EnvelopeMeta {
 
     /** Arms the timeout of an async call. */
     public void armTimeout(RuntimeClock clock, long timeoutNanos) {
-        recordDeadline(ActorCell.saturatedAdd(startNanos, timeoutNanos));
         timeoutTimer = clock.schedule(timeoutNanos, () -> {
             if (OUTCOME.compareAndSet(this, null, ABANDONED)) {
                 unexport();
@@ -190,7 +189,6 @@ public final class PendingReply<R> implements ReplyTo<R>, EnvelopeMeta {
      */
     @SuppressWarnings("unchecked")
     public R await(long deadlineNanos, ActorCell<?> caller) {
-        recordDeadline(deadlineNanos);
         Object result = outcome;
         // A reply often comes within a microsecond: wait for it briefly before parking, which costs the caller a
         // hand-off of its own (the wake-up) on top of the callee's.
@@ -280,57 +278,45 @@ public final class PendingReply<R> implements ReplyTo<R>, EnvelopeMeta {
     // ------------------------------------------------------------------------------------------------ export
     // For io.heddle.spi.CodecContext: a call whose handle a codec exports gets a call id and an entry in its system's
     // ExportedCalls, removed when the call is settled (settle) or abandoned (await, armTimeout). Other calls pay one
-    // ordered store of the deadline and a read of exportedIn.
+    // volatile read of {@code export} when they end.
 
-    private static final VarHandle DEADLINE_KNOWN;
+    private static final VarHandle EXPORT;
 
     static {
         try {
-            DEADLINE_KNOWN = MethodHandles.lookup().findVarHandle(PendingReply.class, "deadlineKnown", boolean.class);
+            EXPORT = MethodHandles.lookup().findVarHandle(PendingReply.class, "export", Export.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    /** The caller's deadline on the caller's clock; published by {@code deadlineKnown} (release/acquire). */
-    private long callDeadline;
-    @SuppressWarnings("unused") // accessed through DEADLINE_KNOWN
-    private boolean deadlineKnown;
-    /** The call id; written before {@code exportedIn}, under this object's lock. */
-    private long exportedId;
-    /** The table the call is exported in, or null. */
-    private volatile ExportedCalls exportedIn;
+    /** Where a call is exported, under which id. */
+    private record Export(ExportedCalls table, long id) {}
 
-    private void recordDeadline(long deadlineNanos) {
-        callDeadline = deadlineNanos;
-        DEADLINE_KNOWN.setRelease(this, true);
-    }
+    /**
+     * When the caller stops waiting, on the caller's clock ({@link Long#MAX_VALUE} for never); written by the caller
+     * before the request is sent, so whoever handles the request reads it.
+     */
+    public long callDeadline = Long.MAX_VALUE;
+    @SuppressWarnings("unused") // accessed through EXPORT
+    private volatile Export export;
 
-    /** Returns true once the caller has said how long it waits (it does right after sending the request). */
-    boolean deadlineKnown() {
-        return (boolean) DEADLINE_KNOWN.getAcquire(this);
-    }
-
-    /** The caller's deadline on its clock; valid once {@link #deadlineKnown()}. */
-    long callDeadline() {
-        return callDeadline;
-    }
-
-    /** Gives the call its id in {@code table} on the first export, and returns it. */
-    synchronized long bindExport(ExportedCalls table, long newId) {
-        ExportedCalls bound = exportedIn;
+    /** Gives the call its id in {@code table} on the first export, and returns it; later exports get the same id. */
+    long bindExport(ExportedCalls table, long newId) {
+        Export bound = export;
         if (bound == null) {
-            exportedId = newId;
-            exportedIn = table;
-        } else if (bound != table) {
+            Export mine = new Export(table, newId);
+            bound = EXPORT.compareAndSet(this, null, mine) ? mine : export;
+        }
+        if (bound.table() != table) {
             throw new IllegalStateException("the reply handle of this call to " + target + " is already exported by "
                     + "another codec context");
         }
-        return exportedId;
+        return bound.id();
     }
 
     private void unexport() {
-        ExportedCalls table = exportedIn;
-        if (table != null) table.remove(exportedId, this);
+        Export bound = export;
+        if (bound != null) bound.table().remove(bound.id(), this);
     }
 }

@@ -160,6 +160,7 @@ abstract sealed class CellCalls<M> extends CellTurns<M> permits CellReceive {
         reply.scoped = scope != null;
         reply.deadline = deadline.scopeDeadline();
         reply.deadlineBound = deadline.boundByScope();
+        reply.callDeadline = deadline.end();
         reply.chain = outgoingChain(caller);
         M message = request.apply(reply);
         if (message == null) {
