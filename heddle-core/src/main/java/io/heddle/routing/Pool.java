@@ -2,19 +2,12 @@ package io.heddle.routing;
 
 import io.heddle.ActorRef;
 import io.heddle.ActorSystem;
-import io.heddle.Behavior;
-import io.heddle.Behaviors;
 import io.heddle.ReplyTo;
-import io.heddle.SpawnOptions;
 import io.heddle.inspect.RouterInfo;
-import io.heddle.internal.cell.ActorCell;
-import io.heddle.internal.routing.Handover;
-import io.heddle.internal.system.SystemImpl;
-import io.heddle.internal.task.TaskSupport;
+import io.heddle.internal.routing.PoolEngine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -45,17 +38,10 @@ import java.util.function.Function;
  */
 public final class Pool<M> implements AutoCloseable {
 
-    private final SystemImpl system;
-    private final PoolSpec<M> spec;
-    private final Router<M> router;
-    private volatile boolean closing;
-    private volatile ActorRef<PoolManager.Command> manager;
+    private final PoolEngine<M> engine;
 
-    private Pool(SystemImpl system, PoolSpec<M> spec) {
-        this.system = system;
-        this.spec = spec;
-        this.router = new Router<>(system, spec.name(), spec.strategy(),
-                new Routees.Owned("pool", java.util.Comparator.comparingInt(this::slotOf)), this);
+    private Pool(PoolEngine<M> engine) {
+        this.engine = engine;
     }
 
     /**
@@ -66,69 +52,62 @@ public final class Pool<M> implements AutoCloseable {
      */
     public static <M> Pool<M> start(ActorSystem system, PoolSpec<M> spec) {
         Objects.requireNonNull(spec, "spec");
-        Pool<M> pool = new Pool<>((SystemImpl) Objects.requireNonNull(system, "system"), spec);
-        try {
-            pool.manager = system.start(PoolManager.create(pool), SpawnOptions.named(spec.name()));
-        } catch (RuntimeException e) {
-            pool.router.close();
-            throw e;
-        }
-        return pool;
+        return new Pool<>(PoolEngine.start(system, spec, Router::new));
     }
 
     /** Returns the pool's spec. */
     public PoolSpec<M> spec() {
-        return spec;
+        return engine.spec();
     }
 
     /** Returns the router in front of the workers. */
     public Router<M> router() {
-        return router;
+        return engine.router();
     }
 
     /** Returns the live workers, in slot order. */
     public List<ActorRef<M>> workers() {
-        return router.routees();
+        return engine.workers();
     }
 
     /** Returns the number of live workers. */
     public int size() {
-        return workers().size();
+        return engine.size();
     }
 
     /** Returns the pool's manager: stop or watch it to stop or watch the pool. */
     public ActorRef<?> ref() {
-        return manager;
+        return engine.ref();
     }
 
     /** Sends {@code message} to a worker; see {@link Router#cast}. */
     public void cast(M message) {
-        router.cast(message);
+        router().cast(message);
     }
 
     /** Sends {@code message} to the worker owning {@code key} (consistent hashing only). */
     public void castByKey(Object key, M message) {
-        router.castByKey(key, message);
+        router().castByKey(key, message);
     }
 
     /** Calls a worker with the system's default call timeout; see {@link Router#call(Function)}. */
     public <R> R call(Function<ReplyTo<R>, ? extends M> request) {
-        return router.call(request);
+        return router().call(request);
     }
 
     /** Calls a worker; see {@link Router#call(Function, Duration)}. */
     public <R> R call(Function<ReplyTo<R>, ? extends M> request, Duration timeout) {
-        return router.call(request, timeout);
+        return router().call(request, timeout);
     }
 
     /** Calls the worker owning {@code key} (consistent hashing only). */
     public <R> R callByKey(Object key, Function<ReplyTo<R>, ? extends M> request, Duration timeout) {
-        return router.callByKey(key, request, timeout);
+        return router().callByKey(key, request, timeout);
     }
 
     /** Describes the pool and its workers' load now. */
     public RouterInfo describe() {
-        return router.describe();
+        return router().describe();
     }
 
     /**
@@ -137,91 +116,11 @@ public final class Pool<M> implements AutoCloseable {
      */
     @Override
     public void close() {
-        closing = true;
-        ActorRef<?> m = manager;
-        if (m != null) {
-            CompletableFuture<?> done = m.termination();
-            Thread me = Thread.currentThread();
-            done.whenComplete((reason, failure) -> java.util.concurrent.locks.LockSupport.unpark(me));
-            m.stop();
-            TaskSupport.await(system.clock(), done::isDone, Long.MAX_VALUE, this);
-        }
-        router.close();
-    }
-
-    // ------------------------------------------------------------------------------------------------ workers
-
-    /** The behavior of the worker in {@code slot}: joins the routing when it starts, then runs the user's behavior. */
-    @SuppressWarnings("unchecked")
-    Behavior<M> worker(int slot) {
-        return Behaviors.setup(ctx -> {
-            ActorCell<M> cell = (ActorCell<M>) ctx.self();
-            cell.setHeir(heir);
-            router.ownedByPool().add(cell, incarnationOf(slot));
-            return Objects.requireNonNull(spec.worker().get(), "the worker factory of pool '" + spec.name()
-                    + "' returned null");
-        });
-    }
-
-    /** The current routee of {@code slot}, if any. */
-    ActorCell<?> incarnationOf(int slot) {
-        String name = workerName(slot);
-        for (ActorCell<?> cell : router.ownedByPool().cells()) {
-            if (cell.name().filter(name::equals).isPresent()) return cell;
-        }
-        return null;
-    }
-
-    String workerName(int slot) {
-        return spec.name() + "-" + slot;
-    }
-
-    /** The slot of a worker, from its name. */
-    private int slotOf(ActorCell<?> worker) {
-        String name = worker.name().orElse("");
-        return Integer.parseInt(name.substring(name.lastIndexOf('-') + 1));
-    }
-
-    /** Takes the messages a stopping worker will never handle to the other workers (see the class comment). */
-    private final Handover heir = (from, message, meta) -> {
-        if (closing) return false;
-        Object key = message instanceof HashKey keyed ? keyed.hashKey() : null;
-        for (int attempt = 0; attempt < 4; attempt++) {
-            ActorCell<?> to = pickOther(from, key);
-            if (to == null) return false;
-            if (to.adopt(message, meta)) return true;
-        }
-        return false;
-    };
-
-    private ActorCell<?> pickOther(ActorCell<?> from, Object key) {
-        if (key != null && spec.strategy() instanceof RoutingStrategy.ConsistentHash) {
-            ActorCell<?> owner = router.pick(key);
-            if (owner != null && owner != from) return owner;
-        }
-        ActorCell<?> best = null;
-        int bestSize = Integer.MAX_VALUE;
-        for (ActorCell<?> c : router.ownedByPool().cells()) {
-            if (c == from || !c.isAlive()) continue;
-            int size = c.mailboxSize();
-            if (size < bestSize) {
-                best = c;
-                bestSize = size;
-            }
-        }
-        return best;
-    }
-
-    SystemImpl system() {
-        return system;
-    }
-
-    boolean isClosing() {
-        return closing;
+        engine.close();
     }
 
     @Override
     public String toString() {
-        return "Pool[" + spec.name() + ", " + size() + " workers of " + spec.minSize() + ".." + spec.maxSize() + "]";
+        return engine.toString();
     }
 }

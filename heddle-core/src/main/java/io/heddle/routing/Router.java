@@ -8,18 +8,11 @@ import io.heddle.Name;
 import io.heddle.Pid;
 import io.heddle.ReplyTo;
 import io.heddle.inspect.RouterInfo;
-import io.heddle.internal.cell.ActorCell;
-import io.heddle.internal.table.RegistryImpl;
-import io.heddle.internal.routing.RouterView;
-import io.heddle.internal.system.SystemImpl;
+import io.heddle.internal.routing.RouterEngine;
 import io.heddle.task.Joiner;
-import io.heddle.task.TaskGroup;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -50,79 +43,48 @@ import java.util.function.Function;
  */
 public final class Router<M> implements AutoCloseable {
 
-    private final SystemImpl system;
-    private final String name;
-    private final Pid pid;
-    private final RoutingStrategy strategy;
-    private final Routees routees;
-    private final Pool<M> pool;
-    private final AtomicLong next = new AtomicLong();
-    private final java.util.Random random;
-    private volatile HashRing ring;
-    private final RouterView view = this::describe;
+    private final RouterEngine<M> engine;
 
-    Router(SystemImpl system, String name, RoutingStrategy strategy, Routees routees, Pool<M> pool) {
-        this.system = system;
-        this.name = Objects.requireNonNull(name, "name");
-        if (name.isBlank()) throw new IllegalArgumentException("a router's name must not be blank");
-        this.pid = system.newPid();
-        this.strategy = Objects.requireNonNull(strategy, "strategy");
-        this.routees = routees;
-        this.pool = pool;
-        this.random = system.newRandom();
-        system.addRouter(view);
+    /** Wraps {@code engine}; a {@link Pool} makes the router of its workers this way. */
+    Router(RouterEngine<M> engine) {
+        this.engine = engine;
     }
 
     /** Returns a router over {@code routees}, which may be changed later with {@link #add} and {@link #remove}. */
     public static <M> Router<M> of(ActorSystem system, String name, RoutingStrategy strategy,
                                    Collection<? extends ActorRef<M>> routees) {
-        Routees.Owned owned = new Routees.Owned("fixed");
-        Router<M> router = new Router<>(impl(system), name, strategy, owned, null);
-        for (ActorRef<M> ref : routees) router.add(ref);
-        return router;
+        return new Router<>(RouterEngine.of(system, name, strategy, routees));
     }
 
     /** Returns a router over the members of {@code group}, as they join and leave. */
     public static <M> Router<M> group(ActorSystem system, Group<M> group, RoutingStrategy strategy) {
-        SystemImpl impl = impl(system);
-        return new Router<>(impl, "group-" + group.value(), strategy,
-                new Routees.OfGroup((RegistryImpl) impl.registry(), group.value()), null);
+        return new Router<>(RouterEngine.group(system, group, strategy));
     }
 
     /** Returns a router over the actors registered under {@code names}, looked up on every send. */
     public static <M> Router<M> named(ActorSystem system, String name, RoutingStrategy strategy,
                                       List<Name<M>> names) {
-        SystemImpl impl = impl(system);
-        return new Router<>(impl, name, strategy, new Routees.OfNames(impl.registry(), List.copyOf(names)), null);
-    }
-
-    private static SystemImpl impl(ActorSystem system) {
-        return (SystemImpl) Objects.requireNonNull(system, "system");
+        return new Router<>(RouterEngine.named(system, name, strategy, names));
     }
 
     /** Returns the router's name. */
     public String name() {
-        return name;
+        return engine.name();
     }
 
     /** Returns the router's pid: its identity in dead letters and inspection. */
     public Pid pid() {
-        return pid;
+        return engine.pid();
     }
 
     /** Returns the routing strategy. */
     public RoutingStrategy strategy() {
-        return strategy;
+        return engine.strategy();
     }
 
     /** Returns the live routees, in routing order. */
-    @SuppressWarnings("unchecked")
     public List<ActorRef<M>> routees() {
-        List<ActorRef<M>> live = new ArrayList<>();
-        for (ActorCell<?> cell : routees.cells()) {
-            if (cell.isAlive()) live.add((ActorRef<M>) cell);
-        }
-        return List.copyOf(live);
+        return engine.routees();
     }
 
     /**
@@ -131,7 +93,7 @@ public final class Router<M> implements AutoCloseable {
      * @throws UnsupportedOperationException for a router over a group, names or a pool, whose routees it does not own
      */
     public boolean add(ActorRef<M> routee) {
-        return owned("add").add((ActorCell<?>) Objects.requireNonNull(routee, "routee"), null);
+        return engine.add(routee);
     }
 
     /**
@@ -140,14 +102,7 @@ public final class Router<M> implements AutoCloseable {
      * @throws UnsupportedOperationException for a router over a group, names or a pool
      */
     public boolean remove(ActorRef<M> routee) {
-        return owned("remove").remove((ActorCell<?>) Objects.requireNonNull(routee, "routee"));
-    }
-
-    private Routees.Owned owned(String operation) {
-        if (routees instanceof Routees.Owned o && pool == null) return o;
-        throw new UnsupportedOperationException("cannot " + operation + " routees of router '" + name + "': its "
-                + "routees are " + routees.describe() + "; " + (pool != null ? "the pool resizes itself"
-                : "join or leave the group, or register the names, instead"));
+        return engine.remove(routee);
     }
 
     // ------------------------------------------------------------------------------------------------ sending
@@ -159,34 +114,17 @@ public final class Router<M> implements AutoCloseable {
      * @throws IllegalArgumentException under consistent hashing, if the message has no key
      */
     public void cast(M message) {
-        Objects.requireNonNull(message, "message must not be null (cast through router '" + name + "')");
-        if (strategy instanceof RoutingStrategy.Broadcast) {
-            boolean any = false;
-            for (ActorCell<?> cell : routees.cells()) {
-                if (cell.isAlive()) {
-                    sendTo(cell, message);
-                    any = true;
-                }
-            }
-            if (!any) noRoutee(message);
-            return;
-        }
-        ActorCell<?> routee = pick(keyOf(message, "cast"));
-        if (routee == null) noRoutee(message);
-        else sendTo(routee, message);
+        engine.cast(message);
     }
 
     /** Sends {@code message} to the routee that owns {@code key} on the hash ring (consistent hashing only). */
     public void castByKey(Object key, M message) {
-        Objects.requireNonNull(message, "message must not be null (cast through router '" + name + "')");
-        ActorCell<?> routee = pick(requireHashing(key, "castByKey"));
-        if (routee == null) noRoutee(message);
-        else sendTo(routee, message);
+        engine.castByKey(key, message);
     }
 
     /** Calls the routee the strategy picks, with the system's default call timeout; see {@link ActorRef#call}. */
     public <R> R call(Function<ReplyTo<R>, ? extends M> request) {
-        return call(request, system.config().callTimeout());
+        return engine.call(request);
     }
 
     /**
@@ -197,30 +135,12 @@ public final class Router<M> implements AutoCloseable {
      *                                  {@link #callByKey}: the key must be known before the request is built)
      */
     public <R> R call(Function<ReplyTo<R>, ? extends M> request, Duration timeout) {
-        if (strategy instanceof RoutingStrategy.Broadcast) {
-            throw new IllegalStateException("router '" + name + "' broadcasts: a call would get one reply per "
-                    + "routee; use broadcastCall(request, timeout), which gathers them");
-        }
-        if (strategy instanceof RoutingStrategy.ConsistentHash) {
-            throw new IllegalStateException("router '" + name + "' hashes on a key, which a call must give before "
-                    + "its request is built: use callByKey(key, request, timeout)");
-        }
-        return callOn(pick(null), request, timeout);
+        return engine.call(request, timeout);
     }
 
     /** Calls the routee that owns {@code key} on the hash ring (consistent hashing only). */
     public <R> R callByKey(Object key, Function<ReplyTo<R>, ? extends M> request, Duration timeout) {
-        return callOn(pick(requireHashing(key, "callByKey")), request, timeout);
-    }
-
-    @SuppressWarnings("unchecked")
-    private <R> R callOn(ActorCell<?> routee, Function<ReplyTo<R>, ? extends M> request, Duration timeout) {
-        if (routee == null) {
-            throw new NoRouteeException("call through router '" + name + "' " + pid + " not made: it has no live "
-                    + "routee (" + routees.describe() + "). Start or add routees first, or wait for a pool to "
-                    + "restart its workers.");
-        }
-        return ((ActorRef<M>) routee).call(request, timeout);
+        return engine.callByKey(key, request, timeout);
     }
 
     /** Calls every live routee at once and returns their replies in routing order; fails at the first failure. */
@@ -234,101 +154,9 @@ public final class Router<M> implements AutoCloseable {
      *
      * @throws NoRouteeException if there is no live routee
      */
-    @SuppressWarnings("unchecked")
     public <R, T> T broadcastCall(Function<ReplyTo<R>, ? extends M> request, Duration timeout,
                                   Joiner<R, ? extends T> joiner) {
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(joiner, "joiner");
-        List<ActorRef<M>> targets = routees();
-        if (targets.isEmpty()) {
-            throw new NoRouteeException("broadcast call through router '" + name + "' " + pid + " not made: it has "
-                    + "no live routee (" + routees.describe() + ")");
-        }
-        try (TaskGroup<R> group = TaskGroup.open(system)) {
-            for (ActorRef<M> target : targets) group.spawn(() -> target.call(request, timeout));
-            return group.join(joiner);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private void sendTo(ActorCell<?> routee, M message) {
-        ((ActorRef<M>) routee).cast(message);
-    }
-
-    private void noRoutee(Object message) {
-        system.deadLetter(pid, "router:" + name, message, DeadLetter.Reason.NO_ROUTEE);
-    }
-
-    private Object keyOf(Object message, String operation) {
-        if (!(strategy instanceof RoutingStrategy.ConsistentHash)) return null;
-        if (message instanceof HashKey keyed) return Objects.requireNonNull(keyed.hashKey(), "hashKey() returned null");
-        throw new IllegalArgumentException(operation + " through router '" + name + "' needs a key to hash: "
-                + message.getClass().getSimpleName() + " does not implement HashKey. Use castByKey(key, message), or "
-                + "implement HashKey on the message.");
-    }
-
-    private Object requireHashing(Object key, String operation) {
-        Objects.requireNonNull(key, "key");
-        if (!(strategy instanceof RoutingStrategy.ConsistentHash)) {
-            throw new IllegalStateException(operation + " needs a consistent-hash router; router '" + name + "' uses "
-                    + strategy.getClass().getSimpleName());
-        }
-        return key;
-    }
-
-    // ------------------------------------------------------------------------------------------------ picking
-
-    /** Picks a live routee (for the key, under consistent hashing), or returns null if there is none. */
-    ActorCell<?> pick(Object key) {
-        List<ActorCell<?>> cells = routees.cells();
-        int n = cells.size();
-        if (n == 0) return null;
-        return switch (strategy) {
-            case RoutingStrategy.RoundRobin r -> {
-                long start = next.getAndIncrement();
-                for (int i = 0; i < n; i++) {
-                    ActorCell<?> c = cells.get((int) Math.floorMod(start + i, (long) n));
-                    if (c.isAlive()) yield c;
-                }
-                yield null;
-            }
-            case RoutingStrategy.Random r -> {
-                int start = random.nextInt(n);
-                for (int i = 0; i < n; i++) {
-                    ActorCell<?> c = cells.get((start + i) % n);
-                    if (c.isAlive()) yield c;
-                }
-                yield null;
-            }
-            case RoutingStrategy.SmallestMailbox s -> smallest(cells);
-            case RoutingStrategy.ConsistentHash h -> {
-                List<ActorCell<?>> live = cells.stream().filter(ActorCell::isAlive).toList();
-                if (live.isEmpty()) yield null;
-                HashRing r = ring;
-                if (r == null || !r.isFor(live)) ring = r = new HashRing(live, h.virtualNodes());
-                yield r.owner(key);
-            }
-            case RoutingStrategy.Broadcast b -> throw new IllegalStateException("a broadcast picks every routee");
-        };
-    }
-
-    /** The live routee with the fewest queued messages, an idle one first; ties go round, so load spreads. */
-    private ActorCell<?> smallest(List<ActorCell<?>> cells) {
-        int n = cells.size();
-        int start = (int) Math.floorMod(next.getAndIncrement(), (long) n);
-        ActorCell<?> best = null;
-        long bestScore = Long.MAX_VALUE;
-        for (int i = 0; i < n; i++) {
-            ActorCell<?> c = cells.get((start + i) % n);
-            if (!c.isAlive()) continue;
-            long score = 2L * c.mailboxSize() + (c.isBusy() ? 1 : 0);
-            if (score == 0) return c;
-            if (score < bestScore) {
-                best = c;
-                bestScore = score;
-            }
-        }
-        return best;
+        return engine.broadcastCall(request, timeout, joiner);
     }
 
     // ------------------------------------------------------------------------------------------------ lifecycle
@@ -336,28 +164,16 @@ public final class Router<M> implements AutoCloseable {
     /** Removes the router from inspection. Its routees keep running. */
     @Override
     public void close() {
-        system.removeRouter(view);
+        engine.close();
     }
 
     /** Describes the router and its routees' load now, as {@link io.heddle.inspect.Inspector#routers()} does. */
     public RouterInfo describe() {
-        List<RouterInfo.RouteeInfo> load = new ArrayList<>();
-        for (ActorCell<?> cell : routees.cells()) {
-            if (!cell.isAlive()) continue;
-            load.add(new RouterInfo.RouteeInfo(cell.pid(), cell.name().orElse(null), cell.mailboxSize(),
-                    cell.processedCount(), cell.isBusy()));
-        }
-        return new RouterInfo(pid, name, strategy.getClass().getSimpleName(), routees.describe(),
-                pool == null ? 0 : pool.spec().minSize(), pool == null ? 0 : pool.spec().maxSize(), load);
-    }
-
-    /** The owned routees, for a pool. */
-    Routees.Owned ownedByPool() {
-        return (Routees.Owned) routees;
+        return engine.describe();
     }
 
     @Override
     public String toString() {
-        return "Router[" + name + pid + ", " + strategy.getClass().getSimpleName() + ", " + routees.describe() + "]";
+        return engine.toString();
     }
 }

@@ -1,27 +1,14 @@
 package io.heddle.task;
 
-import io.heddle.ActorInterruptedException;
 import io.heddle.ActorRef;
 import io.heddle.ActorSystem;
 import io.heddle.ExitReason;
 import io.heddle.Pid;
-import io.heddle.internal.cell.ActorCell;
-import io.heddle.internal.time.RuntimeClock;
-import io.heddle.internal.system.SystemImpl;
-import io.heddle.internal.task.TaskSupport;
-import java.io.InterruptedIOException;
-import java.lang.reflect.UndeclaredThrowableException;
-import java.lang.System.Logger.Level;
-import java.nio.channels.ClosedByInterruptException;
+import io.heddle.internal.task.TaskEngine;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 
 /**
  * A computation running on a virtual thread of its own, with a pid: Heddle's unit of short-lived concurrent work. A
@@ -47,21 +34,11 @@ import java.util.function.Consumer;
  */
 public final class Task<T> {
 
-    private static final System.Logger LOG = System.getLogger("io.heddle.task");
+    private final TaskEngine<T> engine;
 
-    private final int index;
-    private final String name;
-    private final CancellationScope scope;
-    private final RuntimeClock clock;
-    private final CompletableFuture<Outcome<T>> outcome = new CompletableFuture<>();
-    /** Set before the task's thread starts. */
-    private volatile ActorCell<?> cell;
-
-    private Task(int index, String name, CancellationScope scope, RuntimeClock clock) {
-        this.index = index;
-        this.name = name;
-        this.scope = scope;
-        this.clock = clock;
+    /** Made by the engine, before the task's thread starts. */
+    Task(TaskEngine<T> engine) {
+        this.engine = engine;
     }
 
     /**
@@ -69,8 +46,7 @@ public final class Task<T> {
      * {@code system}'s, otherwise a top-level one; in a scope inside the current one.
      */
     public static <T> Task<T> spawn(ActorSystem system, Callable<? extends T> body) {
-        return start((SystemImpl) Objects.requireNonNull(system, "system"), owner(system), "task", false, 0,
-                CancellationScope.current(), Objects.requireNonNull(body, "body"), o -> { });
+        return TaskEngine.<T>spawn(system, body, Task::new).task();
     }
 
     /**
@@ -78,82 +54,7 @@ public final class Task<T> {
      * shutdown. Its failure is logged. Returns its pid.
      */
     public static Pid spawnDetached(ActorSystem system, Callable<?> body) {
-        Objects.requireNonNull(body, "body");
-        Task<Object> task = start((SystemImpl) Objects.requireNonNull(system, "system"), null, "detached-task", false, 0,
-                CancellationScope.ROOT, body::call, o -> {
-                    if (o instanceof Outcome.Failure<Object>(Task<Object> t, Throwable cause)) {
-                        LOG.log(Level.WARNING, "detached task " + t + " failed", cause);
-                    }
-                });
-        return task.pid();
-    }
-
-    /** The current cell, if it belongs to {@code system}. */
-    static ActorCell<?> owner(ActorSystem system) {
-        ActorCell<?> current = TaskSupport.currentCell();
-        return current != null && current.system() == system ? current : null;
-    }
-
-    /** Starts a task; {@code onDone} runs on the task's thread with its outcome, before it exits. */
-    static <T> Task<T> start(SystemImpl system, ActorCell<?> owner, String name, boolean linked, int index,
-                             CancellationScope parentScope, Callable<? extends T> body, Consumer<Outcome<T>> onDone) {
-        CancellationScope scope = parentScope.child(system.clock(), parentScope.deadlineOn(system.clock()), null);
-        Task<T> task = new Task<>(index, name, scope, system.clock());
-        ActorCell<?> cell = TaskSupport.spawnTask(system, owner, name, linked, () -> task.run(body, onDone),
-                () -> scope.cancel("task " + task + " was asked to stop"), c -> task.cell = c);
-        task.cell = cell;
-        return task;
-    }
-
-    /** Runs the body on the task's own thread; returns the exit reason of its cell. */
-    private ExitReason run(Callable<? extends T> body, Consumer<Outcome<T>> onDone) {
-        Thread me = Thread.currentThread();
-        scope.join(me);
-        Outcome<T> result;
-        ExitReason reason;
-        try {
-            T value = ScopedValue.where(io.heddle.internal.task.Scopes.CURRENT, scope).call(body::call);
-            result = new Outcome.Success<>(this, value);
-            reason = ExitReason.NORMAL;
-        } catch (Throwable failure) {
-            if (scope.isCancelled() && isCancellation(failure)) {
-                result = new Outcome.Cancelled<>(this, scope.cancellation().orElse("cancelled"));
-                reason = ExitReason.SHUTDOWN;
-            } else {
-                result = new Outcome.Failure<>(this, failure);
-                reason = ExitReason.error(failure);
-            }
-        } finally {
-            scope.leave(me);
-            scope.close();
-        }
-        outcome.complete(result);
-        try {
-            onDone.accept(result);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the completion callback of " + this + " threw; ignored", e);
-        }
-        return reason;
-    }
-
-    /**
-     * True for the ways a cancelled body ends: an interrupt, or a checkpoint that raised, perhaps rethrown inside a
-     * plain wrapper ({@code new RuntimeException(e)}). Any other exception, even one caused by the cancellation (a
-     * cleanup that failed), is a failure of its own and is reported as one.
-     */
-    private static boolean isCancellation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof CancelledException || t instanceof InterruptedException
-                    || t instanceof ActorInterruptedException || t instanceof InterruptedIOException
-                    || t instanceof ClosedByInterruptException) {
-                return true;
-            }
-            Class<?> type = t.getClass();
-            boolean plainWrapper = type == RuntimeException.class || type == CompletionException.class
-                    || type == ExecutionException.class || type == UndeclaredThrowableException.class;
-            if (!plainWrapper) return false;
-        }
-        return false;
+        return TaskEngine.spawnDetached(system, body, Task::new);
     }
 
     /**
@@ -167,58 +68,44 @@ public final class Task<T> {
      */
     public static void sleep(Duration duration) {
         Objects.requireNonNull(duration, "duration");
-        RuntimeClock clock = TaskSupport.currentClock();
-        if (clock == null) {
-            throw new IllegalStateException("Task.sleep needs the clock of an actor system: call it from an actor or "
-                    + "a task");
-        }
-        CancellationScope scope = CancellationScope.current();
-        scope.checkpoint();
-        long end = clock.nanoTime() + duration.toNanos();
-        try {
-            TaskSupport.await(clock, () -> clock.nanoTime() >= end, Math.min(end, scope.deadlineOn(clock)), scope);
-        } catch (ActorInterruptedException e) {
-            scope.checkpoint();
-            throw e;
-        }
-        scope.checkpoint();
+        TaskEngine.sleep(duration);
     }
 
     // ------------------------------------------------------------------------------------------------ API
 
     /** Returns the task's pid. */
     public Pid pid() {
-        return cell.pid();
+        return engine.pid();
     }
 
     /** Returns the task's reference, to link to or monitor it; it accepts no messages. */
     public ActorRef<?> ref() {
-        return cell;
+        return engine.ref();
     }
 
     /** Returns the task's name. */
     public String name() {
-        return name;
+        return engine.name();
     }
 
     /** Returns the task's scope: cancel it to cancel the task. */
     public CancellationScope scope() {
-        return scope;
+        return CancellationScope.of(engine.scope());
     }
 
     /** Returns true once the computation has ended. */
     public boolean isDone() {
-        return outcome.isDone();
+        return engine.isDone();
     }
 
     /** Returns how the task ended, once it has. */
     public Optional<Outcome<T>> outcome() {
-        return Optional.ofNullable(outcome.getNow(null));
+        return engine.outcome();
     }
 
     /** Cancels the task: its scope is cancelled and its thread interrupted. Returns at once. */
     public void cancel() {
-        scope.cancel("task " + this + " was cancelled");
+        engine.cancel();
     }
 
     /**
@@ -228,51 +115,16 @@ public final class Task<T> {
      * @throws CancelledException  if it was cancelled, or the waiting thread's scope was
      */
     public T join() {
-        Thread me = Thread.currentThread();
-        outcome.whenComplete((o, e) -> LockSupport.unpark(me));
-        CancellationScope waiting = CancellationScope.current();
-        if (!TaskSupport.await(clock, outcome::isDone, waiting.deadlineOn(clock), this)) {
-            cancel();
-            awaitEnd();
-            throw new CancelledException("gave up joining " + this + ": the deadline of the joining scope passed");
-        }
-        return switch (outcome.join()) {
-            case Outcome.Success<T>(Task<T> t, T value) -> value;
-            case Outcome.Failure<T>(Task<T> t, Throwable cause) -> throw new TaskFailedException(pid(),
-                    "task " + this + " failed: " + cause, cause);
-            case Outcome.Cancelled<T>(Task<T> t, String reason) -> throw new CancelledException("task " + this
-                    + " was cancelled: " + reason);
-        };
-    }
-
-    /** Waits for the task to end, whatever it takes, keeping an interrupt for afterwards. */
-    void awaitEnd() {
-        Thread me = Thread.currentThread();
-        outcome.whenComplete((o, e) -> LockSupport.unpark(me));
-        boolean interrupted = Thread.interrupted();
-        while (!outcome.isDone()) {
-            try {
-                TaskSupport.await(clock, outcome::isDone, Long.MAX_VALUE, this);
-            } catch (ActorInterruptedException e) {
-                interrupted |= Thread.interrupted();
-            }
-        }
-        if (interrupted) me.interrupt();
+        return engine.join();
     }
 
     /** Its position in its group, in spawn order. */
     int index() {
-        return index;
-    }
-
-    /** Completes when the task has ended. */
-    CompletableFuture<Outcome<T>> done() {
-        return outcome;
+        return engine.index();
     }
 
     @Override
     public String toString() {
-        ActorCell<?> c = cell;
-        return c == null ? name : c.toString();
+        return engine.toString();
     }
 }

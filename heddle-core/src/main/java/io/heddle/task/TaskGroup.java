@@ -1,21 +1,12 @@
 package io.heddle.task;
 
-import io.heddle.ActorInterruptedException;
 import io.heddle.ActorSystem;
-import io.heddle.Cancellable;
 import io.heddle.Pid;
-import io.heddle.internal.cell.ActorCell;
-import io.heddle.internal.time.RuntimeClock;
-import io.heddle.internal.system.SystemImpl;
-import io.heddle.internal.task.TaskSupport;
-import java.util.ArrayList;
+import io.heddle.internal.task.TaskGroupEngine;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A scope that owns its tasks: Trio's nursery, Loom's structured task scope. Tasks spawned in a group run
@@ -45,34 +36,15 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class TaskGroup<T> implements AutoCloseable {
 
-    private final SystemImpl system;
-    private final ActorCell<?> owner;
-    private final Thread ownerThread;
-    private final CancellationScope scope;
-    private final RuntimeClock clock;
-    private final Cancellable deadlineTimer;
-    private final List<Task<T>> tasks = new CopyOnWriteArrayList<>();
-    /** Outcomes as they arrive, filled by the tasks' threads; drained by the owner. */
-    private final ConcurrentLinkedQueue<Outcome<T>> arrived = new ConcurrentLinkedQueue<>();
-    /** Owner only: outcomes taken from {@link #arrived}, in the order the tasks ended. */
-    private final List<Outcome<T>> ended = new ArrayList<>();
-    private int handedOut;
-    private volatile boolean closed;
-    private boolean joined;
+    private final TaskGroupEngine<T> engine;
 
-    private TaskGroup(SystemImpl system) {
-        this.system = system;
-        this.owner = Task.owner(system);
-        this.ownerThread = Thread.currentThread();
-        this.clock = system.clock();
-        CancellationScope outer = CancellationScope.current();
-        this.scope = outer.child(clock, outer.deadlineOn(clock), null);
-        this.deadlineTimer = scope.cancelAtDeadline("task group");
+    private TaskGroup(TaskGroupEngine<T> engine) {
+        this.engine = engine;
     }
 
     /** Opens a group whose tasks run in {@code system}. */
     public static <T> TaskGroup<T> open(ActorSystem system) {
-        return new TaskGroup<>((SystemImpl) Objects.requireNonNull(system, "system"));
+        return new TaskGroup<>(TaskGroupEngine.open(system, Task::new));
     }
 
     /**
@@ -81,24 +53,19 @@ public final class TaskGroup<T> implements AutoCloseable {
      * @throws IllegalStateException outside an actor or a task: use {@link #open(ActorSystem)}
      */
     public static <T> TaskGroup<T> open() {
-        ActorCell<?> current = TaskSupport.currentCell();
-        if (current == null) {
-            throw new IllegalStateException("TaskGroup.open() without a system works only inside an actor or a task; "
-                    + "here, use TaskGroup.open(system)");
-        }
-        return new TaskGroup<>(current.system());
+        return new TaskGroup<>(TaskGroupEngine.openHere(Task::new));
     }
 
     // ------------------------------------------------------------------------------------------------ spawning
 
     /** Spawns a task in the group. */
     public Task<T> spawn(Callable<? extends T> body) {
-        return spawn("task", false, body);
+        return engine.spawn("task", false, body);
     }
 
     /** Spawns a task in the group with a name, for logs and inspection. */
     public Task<T> spawn(String name, Callable<? extends T> body) {
-        return spawn(name, false, body);
+        return engine.spawn(name, false, body);
     }
 
     /**
@@ -108,24 +75,7 @@ public final class TaskGroup<T> implements AutoCloseable {
      * @throws IllegalStateException if the group was not opened in an actor or a task
      */
     public Task<T> spawnLinked(Callable<? extends T> body) {
-        if (owner == null) {
-            throw new IllegalStateException("spawnLinked links a task to the actor that opened the group; this group "
-                    + "was opened outside any actor");
-        }
-        return spawn("task", true, body);
-    }
-
-    private Task<T> spawn(String name, boolean linked, Callable<? extends T> body) {
-        Objects.requireNonNull(body, "body");
-        if (closed) throw new IllegalStateException("the task group is closed: spawn before join or close");
-        Task<T> task = Task.start(system, owner, name, linked, tasks.size(), scope, body, this::arrived);
-        tasks.add(task);
-        return task;
-    }
-
-    private void arrived(Outcome<T> outcome) {
-        arrived.add(outcome);
-        LockSupport.unpark(ownerThread);
+        return engine.spawnLinked(body);
     }
 
     // ------------------------------------------------------------------------------------------------ joining
@@ -148,34 +98,7 @@ public final class TaskGroup<T> implements AutoCloseable {
      */
     public <R> R join(Joiner<T, ? extends R> joiner) {
         Objects.requireNonNull(joiner, "joiner");
-        requireOwner("join");
-        if (joined) throw new IllegalStateException("a task group is joined once");
-        joined = true;
-        int succeeded = 0;
-        int failed = 0;
-        int cancelled = 0;
-        boolean stopped = false;
-        // Tasks may spawn more tasks while the group is joined: wait for those too.
-        for (int seen = 0; seen < tasks.size(); seen++) {
-            Outcome<T> next = seen < ended.size() ? ended.get(seen) : awaitNext();
-            if (next == null) { // the deadline passed, or the group or the joining thread was cancelled
-                String why = scope.cancellation().orElse("the joining thread was interrupted");
-                cancelAndAwait(why);
-                throw new CancelledException("task group cancelled while joining: " + why);
-            }
-            switch (next) {
-                case Outcome.Success<T> s -> succeeded++;
-                case Outcome.Failure<T> f -> failed++;
-                case Outcome.Cancelled<T> c -> cancelled++;
-            }
-            if (joiner.onComplete(next, new Joiner.Progress(tasks.size(), seen + 1, succeeded, failed, cancelled))) {
-                stopped = true;
-                break;
-            }
-        }
-        if (stopped) cancelAndAwait("the group's joiner had its result");
-        drainArrived();
-        return joiner.result(List.copyOf(ended));
+        return engine.join(joiner);
     }
 
     /**
@@ -185,47 +108,14 @@ public final class TaskGroup<T> implements AutoCloseable {
      * @throws CancelledException if the group's deadline passes or the joining thread is interrupted first
      */
     public Optional<Outcome<T>> joinNext() {
-        requireOwner("joinNext");
-        if (handedOut >= tasks.size()) return Optional.empty();
-        while (ended.size() <= handedOut) {
-            if (awaitNext() == null) {
-                throw new CancelledException("task group cancelled while waiting: "
-                        + scope.cancellation().orElse("the joining thread was interrupted"));
-            }
-        }
-        return Optional.of(ended.get(handedOut++));
-    }
-
-    /** Takes the next arrived outcome, waiting for it up to the scope's deadline; null if it passed or interrupted. */
-    private Outcome<T> awaitNext() {
-        Outcome<T> next = arrived.poll();
-        if (next == null) {
-            try {
-                if (!TaskSupport.await(clock, () -> !arrived.isEmpty(), scope.deadlineOn(clock), this)) return null;
-            } catch (ActorInterruptedException e) {
-                return null;
-            }
-            next = arrived.poll();
-        }
-        ended.add(next);
-        return next;
-    }
-
-    private void drainArrived() {
-        Outcome<T> o;
-        while ((o = arrived.poll()) != null) ended.add(o);
+        return engine.joinNext();
     }
 
     // ------------------------------------------------------------------------------------------------ cancelling
 
     /** Cancels every task still running; returns at once. The group can still be joined, to see how they ended. */
     public void cancelAll() {
-        scope.cancel("the task group was cancelled");
-    }
-
-    private void cancelAndAwait(String why) {
-        scope.cancel(why);
-        for (Task<T> task : tasks) task.awaitEnd();
+        engine.cancelAll();
     }
 
     /**
@@ -234,42 +124,28 @@ public final class TaskGroup<T> implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (closed) return;
-        requireOwner("close");
-        closed = true;
-        boolean running = false;
-        for (Task<T> task : tasks) running |= !task.isDone();
-        if (running) cancelAndAwait("the task group was closed before its tasks had ended");
-        if (deadlineTimer != null) deadlineTimer.cancel();
-        scope.close();
+        engine.close();
     }
 
     // ------------------------------------------------------------------------------------------------ queries
 
     /** Returns the group's scope. */
     public CancellationScope scope() {
-        return scope;
+        return CancellationScope.of(engine.scope());
     }
 
     /** Returns the tasks spawned so far, in spawn order. */
     public List<Task<T>> tasks() {
-        return List.copyOf(tasks);
+        return engine.tasks();
     }
 
     /** Returns the pids of the tasks spawned so far, in spawn order. */
     public List<Pid> taskPids() {
-        return tasks.stream().map(Task::pid).toList();
-    }
-
-    private void requireOwner(String operation) {
-        if (Thread.currentThread() != ownerThread) {
-            throw new IllegalStateException(operation + "() on a task group from " + Thread.currentThread() + ": only "
-                    + "the thread that opened the group (" + ownerThread + ") may join and close it");
-        }
+        return engine.taskPids();
     }
 
     @Override
     public String toString() {
-        return "TaskGroup[" + tasks.size() + " tasks, " + scope + "]";
+        return engine.toString();
     }
 }

@@ -4,13 +4,13 @@ import io.heddle.internal.time.RuntimeClock;
 import java.util.function.BooleanSupplier;
 
 /**
- * Where the runtime meets {@code io.heddle.task.CancellationScope} without depending on its internals: the scoped
- * value that holds the current scope, and an accessor the scope class installs when it is first used (the JDK's
- * "shared secrets" pattern). Until a scope exists nothing is bound, and calls pay one {@code isBound} check.
+ * Where the runtime meets cancellation scopes ({@link ScopeEngine}) without depending on them: the scoped value that
+ * holds the current scope, and what the runtime asks of it. Until a scope exists nothing is bound, and calls pay one
+ * {@code isBound} check.
  */
 public final class Scopes {
 
-    /** The scope the running code belongs to; unbound outside any. */
+    /** The scope the running code belongs to (a {@link ScopeEngine}); unbound outside any. */
     public static final ScopedValue<Object> CURRENT = ScopedValue.newInstance();
 
     /** What the runtime asks of a scope. */
@@ -25,26 +25,27 @@ public final class Scopes {
         Object forCall(RuntimeClock clock, long deadline, BooleanSupplier abandoned);
     }
 
-    private static volatile Access access;
+    private static final Access ACCESS = new Access() {
+        @Override
+        public long deadlineOn(Object scope, RuntimeClock clock) {
+            return ((ScopeEngine) scope).deadlineOn(clock);
+        }
+
+        @Override
+        public String cancelReason(Object scope) {
+            return ((ScopeEngine) scope).cancelReason();
+        }
+
+        @Override
+        public Object forCall(RuntimeClock clock, long deadline, BooleanSupplier abandoned) {
+            return ScopeEngine.forCall(clock, deadline, abandoned);
+        }
+    };
 
     private Scopes() {}
 
-    /** Called once by the scope class. */
-    public static void install(Access installed) {
-        access = installed;
-    }
-
+    /** Returns what the runtime asks of a scope. */
     public static Access access() {
-        Access a = access;
-        if (a == null) {
-            try {
-                // The scope class installs the accessor when it initialises: make sure it has.
-                Class.forName("io.heddle.task.CancellationScope", true, Scopes.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("io.heddle.task.CancellationScope is missing", e);
-            }
-            a = access;
-        }
-        return a;
+        return ACCESS;
     }
 }

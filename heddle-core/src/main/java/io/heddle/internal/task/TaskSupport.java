@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 /**
  * The runtime's side of tasks (io.heddle.task): a task is an actor cell of its own kind, with a pid, a place in the
  * tree and in the actor table, links and monitors, whose only work is one computation run on a virtual thread of its
- * own. Public for that package; this package is not exported.
+ * own. Used by the task engines here and by the routing engine; this package is not exported.
  */
 public final class TaskSupport {
 

@@ -1,4 +1,4 @@
-package io.heddle.routing;
+package io.heddle.internal.routing;
 
 import io.heddle.internal.cell.ActorCell;
 import java.nio.charset.StandardCharsets;

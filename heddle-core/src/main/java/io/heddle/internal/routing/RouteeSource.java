@@ -1,4 +1,4 @@
-package io.heddle.routing;
+package io.heddle.internal.routing;
 
 import io.heddle.ActorRef;
 import io.heddle.Name;
@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /** Where a router's routees come from. {@link #cells()} is called on every send: lock-free, and cheap. */
-sealed interface Routees {
+sealed interface RouteeSource {
 
     /** The current routees, in routing order; may include actors that have just stopped. */
     List<ActorCell<?>> cells();
@@ -22,7 +22,7 @@ sealed interface Routees {
      * A set the router owns: routees added and removed by hand, or by a pool. A routee that stops leaves it as soon as
      * its termination completes (and is skipped before that: routing checks that a routee is alive).
      */
-    final class Owned implements Routees {
+    final class Owned implements RouteeSource {
         private final ReentrantLock lock = new ReentrantLock();
         private volatile List<ActorCell<?>> cells = List.of();
         private final String description;
@@ -79,7 +79,7 @@ sealed interface Routees {
     }
 
     /** The members of a registry group, as the registry holds them. */
-    record OfGroup(RegistryImpl registry, String key) implements Routees {
+    record OfGroup(RegistryImpl registry, String key) implements RouteeSource {
         @Override
         public List<ActorCell<?>> cells() {
             return registry.memberCells(key);
@@ -92,7 +92,7 @@ sealed interface Routees {
     }
 
     /** The actors holding some registered names, looked up on every send, so a re-registered name is followed. */
-    record OfNames(io.heddle.Registry registry, List<Name<?>> names) implements Routees {
+    record OfNames(io.heddle.Registry registry, List<Name<?>> names) implements RouteeSource {
         @Override
         public List<ActorCell<?>> cells() {
             List<ActorCell<?>> cells = new ArrayList<>(names.size());

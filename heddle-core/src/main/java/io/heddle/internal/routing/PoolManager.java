@@ -1,10 +1,13 @@
-package io.heddle.routing;
+package io.heddle.internal.routing;
 
 import io.heddle.ActorRef;
 import io.heddle.Behavior;
 import io.heddle.Behaviors;
 import io.heddle.SpawnOptions;
 import io.heddle.internal.cell.ActorCell;
+import io.heddle.routing.Pool;
+import io.heddle.routing.PoolSpec;
+import io.heddle.routing.Resizer;
 import io.heddle.supervision.ChildSpec;
 import io.heddle.supervision.DynamicSupervisor;
 import io.heddle.supervision.SupervisorCommand;
@@ -29,7 +32,7 @@ final class PoolManager<M> {
 
     private static final Tick TICK = new Tick();
 
-    private final Pool<M> pool;
+    private final PoolEngine<M> pool;
     private final PoolSpec<M> spec;
     private DynamicSupervisor supervisor;
     /** The slots in use, oldest first. */
@@ -39,12 +42,12 @@ final class PoolManager<M> {
     private long idleSince = Long.MIN_VALUE;
     private long lastProcessed = Long.MIN_VALUE;
 
-    private PoolManager(Pool<M> pool) {
+    private PoolManager(PoolEngine<M> pool) {
         this.pool = pool;
         this.spec = pool.spec();
     }
 
-    static <M> Behavior<Command> create(Pool<M> pool) {
+    static <M> Behavior<Command> create(PoolEngine<M> pool) {
         return Behaviors.setup(ctx -> {
             PoolManager<M> manager = new PoolManager<>(pool);
             ActorRef<SupervisorCommand> sup = ctx.spawnLink(DynamicSupervisor.create(pool.spec().supervision()),
@@ -74,7 +77,7 @@ final class PoolManager<M> {
         int slot = slots.removeLast();
         ActorCell<?> worker = pool.incarnationOf(slot);
         if (worker == null) return; // between a crash and its restart: the restart will find no slot to fill
-        pool.router().ownedByPool().remove(worker); // out of the routing first, then stopped: what it holds moves on
+        pool.routing().ownedByPool().remove(worker); // out of the routing first, then stopped: what it holds moves on
         supervisor.terminateChild(worker);
     }
 
@@ -85,7 +88,7 @@ final class PoolManager<M> {
         long queued = 0;
         long processed = 0;
         boolean busy = false;
-        for (ActorCell<?> w : pool.router().ownedByPool().cells()) {
+        for (ActorCell<?> w : pool.routing().ownedByPool().cells()) {
             queued += w.mailboxSize();
             processed += w.processedCount();
             busy |= w.isBusy();
