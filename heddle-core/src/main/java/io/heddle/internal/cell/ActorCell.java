@@ -342,7 +342,7 @@ public final class ActorCell<M> extends CellReceive<M> implements Recipient<M> {
     }
 
     /** Gives this actor a handover for the messages it will never handle; public for the routing package. */
-    public void setHeir(Handover handover) {
+    public void setHandover(Handover handover) {
         parts().handover = handover;
     }
 
@@ -351,8 +351,8 @@ public final class ActorCell<M> extends CellReceive<M> implements Recipient<M> {
      * send timeout. Returns false, delivering nothing, if this actor has stopped or its mailbox stayed full; public for
      * the routing package.
      */
-    public boolean adopt(Object message, Object meta) {
-        Envelope envelope = new Envelope(message, (EnvelopeMeta) meta);
+    public boolean acceptHandedOver(Object message, EnvelopeMeta meta) {
+        Envelope envelope = new Envelope(message, meta);
         return deliverDirect(envelope, system.sendTimeoutNanos(), false) == MailboxQueue.OK;
     }
 

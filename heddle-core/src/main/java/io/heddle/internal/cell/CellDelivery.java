@@ -229,8 +229,8 @@ abstract sealed class CellDelivery<M> extends CellCore<M> permits CellTerminatio
         if (meta instanceof TimerHandle timer && timer.isCancelled()) return; // cancelled on purpose: not a loss
         if (reason == DeadLetter.Reason.RECIPIENT_STOPPED && !(meta instanceof TimerHandle)) {
             CellParts<M> x = parts;
-            Handover heir = x == null ? null : x.handover;
-            if (heir != null && heir.adopt(self(), envelope.message, meta)) return;
+            Handover handover = x == null ? null : x.handover;
+            if (handover != null && handover.takeOver(self(), envelope.message, meta)) return;
         }
         // A call lost to an injected fault is not failed: its caller finds out by its timeout, as over a network.
         if (meta instanceof PendingReply<?> reply && reason != DeadLetter.Reason.INJECTED_FAULT) {

@@ -1,6 +1,7 @@
 package io.heddle.internal.routing;
 
 import io.heddle.internal.cell.ActorCell;
+import io.heddle.internal.mailbox.EnvelopeMeta;
 
 /**
  * Takes over messages an actor will never handle: those still queued when it stops, and those sent to it after. A
@@ -14,5 +15,5 @@ public interface Handover {
      * answers) that {@code from} will never handle. Returns true if it took it; false leaves it to dead letters.
      * Called on the stopping actor's thread, or on a sender's: must not block for long.
      */
-    boolean adopt(ActorCell<?> from, Object message, Object meta);
+    boolean takeOver(ActorCell<?> from, Object message, EnvelopeMeta meta);
 }

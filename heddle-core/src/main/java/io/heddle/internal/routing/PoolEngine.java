@@ -116,7 +116,7 @@ public final class PoolEngine<M> {
     Behavior<M> worker(int slot) {
         return Behaviors.setup(ctx -> {
             ActorCell<M> cell = (ActorCell<M>) ctx.self();
-            cell.setHeir(heir);
+            cell.setHandover(handover);
             routing.ownedByPool().add(cell, incarnationOf(slot));
             return Objects.requireNonNull(spec.worker().get(), "the worker factory of pool '" + spec.name()
                     + "' returned null");
@@ -143,13 +143,13 @@ public final class PoolEngine<M> {
     }
 
     /** Takes the messages a stopping worker will never handle to the other workers (see {@link Pool}). */
-    private final Handover heir = (from, message, meta) -> {
+    private final Handover handover = (from, message, meta) -> {
         if (closing) return false;
         Object key = message instanceof HashKey keyed ? keyed.hashKey() : null;
         for (int attempt = 0; attempt < 4; attempt++) {
             ActorCell<?> to = pickOther(from, key);
             if (to == null) return false;
-            if (to.adopt(message, meta)) return true;
+            if (to.acceptHandedOver(message, meta)) return true;
         }
         return false;
     };
