@@ -2,6 +2,7 @@ package io.heddle;
 
 import io.heddle.spi.ActorObserver;
 import io.heddle.internal.sched.SchedulingLog;
+import io.heddle.scheduling.Blocking;
 import io.heddle.scheduling.SchedulingEvent;
 import io.heddle.spi.SchedulingMetrics;
 import io.heddle.scheduling.Watchdog;
@@ -38,6 +39,8 @@ import java.util.function.Consumer;
  * @param schedulingListener who hears of scheduling events (timed-out handlers, blocked workers, starvation), on a
  *                           runtime thread, so it must be quick; default: log them to {@code io.heddle.scheduling}
  * @param observers          what hears the runtime's lifecycle events and may trace messages, in order; default none
+ * @param blocking           how the dispatcher keeps serving ready actors while handlers block outside Heddle;
+ *                           default {@link Blocking#defaults()}
  */
 public record ActorSystemConfig(
         String name,
@@ -50,7 +53,8 @@ public record ActorSystemConfig(
         Watchdog watchdog,
         SchedulingMetrics schedulingMetrics,
         Consumer<? super SchedulingEvent> schedulingListener,
-        List<ActorObserver> observers) {
+        List<ActorObserver> observers,
+        Blocking blocking) {
 
     /**
      * The default scheduling listener: logs each event to {@code io.heddle.scheduling}, critical starvation as an
@@ -73,67 +77,68 @@ public record ActorSystemConfig(
         Objects.requireNonNull(schedulingMetrics, "schedulingMetrics");
         Objects.requireNonNull(schedulingListener, "schedulingListener");
         observers = List.copyOf(observers);
+        Objects.requireNonNull(blocking, "blocking");
     }
 
     /** Returns the defaults, named {@code name}. */
     public static ActorSystemConfig defaults(String name) {
         return new ActorSystemConfig(name, Runtime.getRuntime().availableProcessors(), 100, Mailbox.defaultMailbox(),
                 Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5), Watchdog.defaults(),
-                SchedulingMetrics.NONE, LOG_SCHEDULING_EVENTS, List.of());
+                SchedulingMetrics.NONE, LOG_SCHEDULING_EVENTS, List.of(), Blocking.defaults());
     }
 
     /** Returns this configuration with another dispatcher parallelism. */
     public ActorSystemConfig parallelism(int value) {
         return new ActorSystemConfig(name, value, throughput, defaultMailbox, callTimeout, sendTimeout, shutdownTimeout,
-                watchdog, schedulingMetrics, schedulingListener, observers);
+                watchdog, schedulingMetrics, schedulingListener, observers, blocking);
     }
 
     /** Returns this configuration with another per-turn throughput. */
     public ActorSystemConfig throughput(int value) {
         return new ActorSystemConfig(name, parallelism, value, defaultMailbox, callTimeout, sendTimeout,
-                shutdownTimeout, watchdog, schedulingMetrics, schedulingListener, observers);
+                shutdownTimeout, watchdog, schedulingMetrics, schedulingListener, observers, blocking);
     }
 
     /** Returns this configuration with another default mailbox. */
     public ActorSystemConfig defaultMailbox(Mailbox value) {
         return new ActorSystemConfig(name, parallelism, throughput, value, callTimeout, sendTimeout, shutdownTimeout,
-                watchdog, schedulingMetrics, schedulingListener, observers);
+                watchdog, schedulingMetrics, schedulingListener, observers, blocking);
     }
 
     /** Returns this configuration with another default call timeout. */
     public ActorSystemConfig callTimeout(Duration value) {
         return new ActorSystemConfig(name, parallelism, throughput, defaultMailbox, value, sendTimeout, shutdownTimeout,
-                watchdog, schedulingMetrics, schedulingListener, observers);
+                watchdog, schedulingMetrics, schedulingListener, observers, blocking);
     }
 
     /** Returns this configuration with another send timeout. */
     public ActorSystemConfig sendTimeout(Duration value) {
         return new ActorSystemConfig(name, parallelism, throughput, defaultMailbox, callTimeout, value, shutdownTimeout,
-                watchdog, schedulingMetrics, schedulingListener, observers);
+                watchdog, schedulingMetrics, schedulingListener, observers, blocking);
     }
 
     /** Returns this configuration with another per-actor shutdown timeout. */
     public ActorSystemConfig shutdownTimeout(Duration value) {
         return new ActorSystemConfig(name, parallelism, throughput, defaultMailbox, callTimeout, sendTimeout, value,
-                watchdog, schedulingMetrics, schedulingListener, observers);
+                watchdog, schedulingMetrics, schedulingListener, observers, blocking);
     }
 
     /** Returns this configuration with another watchdog. */
     public ActorSystemConfig watchdog(Watchdog value) {
         return new ActorSystemConfig(name, parallelism, throughput, defaultMailbox, callTimeout, sendTimeout,
-                shutdownTimeout, value, schedulingMetrics, schedulingListener, observers);
+                shutdownTimeout, value, schedulingMetrics, schedulingListener, observers, blocking);
     }
 
     /** Returns this configuration reporting scheduling numbers to {@code value}. */
     public ActorSystemConfig schedulingMetrics(SchedulingMetrics value) {
         return new ActorSystemConfig(name, parallelism, throughput, defaultMailbox, callTimeout, sendTimeout,
-                shutdownTimeout, watchdog, value, schedulingListener, observers);
+                shutdownTimeout, watchdog, value, schedulingListener, observers, blocking);
     }
 
     /** Returns this configuration delivering scheduling events to {@code value} instead of the log. */
     public ActorSystemConfig schedulingListener(Consumer<? super SchedulingEvent> value) {
         return new ActorSystemConfig(name, parallelism, throughput, defaultMailbox, callTimeout, sendTimeout,
-                shutdownTimeout, watchdog, schedulingMetrics, value, observers);
+                shutdownTimeout, watchdog, schedulingMetrics, value, observers, blocking);
     }
 
     /** Returns this configuration reporting scheduling numbers to {@code value} as well as to the metrics it has. */
@@ -156,7 +161,13 @@ public record ActorSystemConfig(
         List<ActorObserver> more = new ArrayList<>(observers);
         more.add(Objects.requireNonNull(observer, "observer"));
         return new ActorSystemConfig(name, parallelism, throughput, defaultMailbox, callTimeout, sendTimeout,
-                shutdownTimeout, watchdog, schedulingMetrics, schedulingListener, more);
+                shutdownTimeout, watchdog, schedulingMetrics, schedulingListener, more, blocking);
+    }
+
+    /** Returns this configuration with another blocking compensation. */
+    public ActorSystemConfig blocking(Blocking value) {
+        return new ActorSystemConfig(name, parallelism, throughput, defaultMailbox, callTimeout, sendTimeout,
+                shutdownTimeout, watchdog, schedulingMetrics, schedulingListener, observers, value);
     }
 
     private static void requirePositive(Duration value, String what) {

@@ -8,8 +8,10 @@ import java.util.List;
 /**
  * A dispatcher worker ran one actor's turn for longer than the {@link Watchdog#blockedThreshold()} without waiting in
  * Heddle: the handler is CPU-bound, blocked in code Heddle cannot see ({@code Thread.sleep}, JDBC, a socket,
- * {@code synchronized}), or pinned to its carrier. Either way no other actor runs on that worker meanwhile. Move such
- * work to {@link io.heddle.Backend#virtualThread()}, or split it with a {@link io.heddle.task.YieldBudget}.
+ * {@code synchronized}), or pinned to its carrier. Other ready actors are served meanwhile by a worker that takes its
+ * place ({@link Blocking}), up to {@link Blocking#maxCompensating()}; the actor itself handles nothing else until the
+ * turn ends. Move such work to {@link io.heddle.Backend#virtualThread()}, or split it with a
+ * {@link io.heddle.task.YieldBudget}, if the actor must stay responsive.
  *
  * @param at     when it was noticed
  * @param actor  the actor whose turn holds the worker
@@ -30,6 +32,7 @@ public record BlockedWorker(Instant at, Pid actor, String worker, Duration held,
     @Override
     public String toString() {
         return worker + " has run a turn of " + actor + " for " + held.toMillis() + " ms without a Heddle wait (thread "
-                + state + "); other actors cannot use this worker meanwhile" + Stacks.format(stack);
+                + state + "); it handles nothing else meanwhile, and another worker serves the other actors"
+                + Stacks.format(stack);
     }
 }

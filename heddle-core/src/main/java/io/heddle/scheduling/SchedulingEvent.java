@@ -7,7 +7,7 @@ import java.time.Instant;
  * late. Delivered to {@link io.heddle.ActorSystemConfig#schedulingListener()}, on a runtime thread, the moment it is
  * noticed; the default listener logs it.
  */
-public sealed interface SchedulingEvent permits HandlerTimedOut, BlockedWorker, Starvation {
+public sealed interface SchedulingEvent permits HandlerTimedOut, BlockedWorker, Starvation, WorkersExhausted {
 
     /** When the event was noticed, on the system's clock. */
     Instant at();

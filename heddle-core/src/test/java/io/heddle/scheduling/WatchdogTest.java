@@ -31,6 +31,7 @@ class WatchdogTest {
 
     private ActorSystem system(Watchdog watchdog) {
         return ActorSystem.create(ActorSystemConfig.defaults("watchdog").parallelism(1).watchdog(watchdog)
+                .blocking(Blocking.disabled()) // so that a held worker starves the others, as the tests need
                 .schedulingListener(events::add));
     }
 

@@ -13,6 +13,7 @@ import io.heddle.scheduling.BlockedWorker;
 import io.heddle.scheduling.HandlerTimedOut;
 import io.heddle.scheduling.SchedulingEvent;
 import io.heddle.scheduling.Starvation;
+import io.heddle.scheduling.WorkersExhausted;
 import java.time.Duration;
 import java.util.List;
 
@@ -295,6 +296,8 @@ final class StateJson {
                         .field("severity", "WARNING");
                 case Starvation s -> json.field("type", "Starvation").field("actor", (String) null)
                         .field("severity", s.severity().name());
+                case WorkersExhausted x -> json.field("type", "WorkersExhausted").field("actor", (String) null)
+                        .field("severity", "WARNING");
             }
             String text = describe(e, MAX_TEXT);
             int newline = text.indexOf('\n');

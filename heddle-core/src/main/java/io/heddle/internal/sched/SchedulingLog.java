@@ -4,6 +4,7 @@ import io.heddle.scheduling.BlockedWorker;
 import io.heddle.scheduling.HandlerTimedOut;
 import io.heddle.scheduling.SchedulingEvent;
 import io.heddle.scheduling.Starvation;
+import io.heddle.scheduling.WorkersExhausted;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,6 +48,7 @@ public final class SchedulingLog implements Consumer<SchedulingEvent> {
                     log(critical, Level.ERROR, s.toString(), "critical starvation");
             case Starvation s -> log(starvation, Level.WARNING, s.toString(), "starvation");
             case BlockedWorker b -> log(blocked, Level.WARNING, b.toString(), "blocked-worker");
+            case WorkersExhausted e -> LOG.log(Level.WARNING, e.toString());
         }
     }
 

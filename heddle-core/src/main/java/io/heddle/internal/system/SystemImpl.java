@@ -5,6 +5,7 @@ import io.heddle.internal.cell.SpecialBehavior;
 import io.heddle.internal.dispatch.DedicatedRunner;
 import io.heddle.internal.dispatch.Dispatcher;
 import io.heddle.internal.dispatch.ThreadSource;
+import io.heddle.scheduling.Blocking;
 import io.heddle.internal.dispatch.Waits;
 import io.heddle.internal.mailbox.MailboxQueue;
 import io.heddle.internal.observe.InspectorImpl;
@@ -116,7 +117,8 @@ public final class SystemImpl implements ActorSystem {
         this.interceptor = runtime.interceptor();
         this.turnsPerYield = runtime.turnsPerYield();
         this.yieldAtSends = runtime.yieldAtSends();
-        this.dispatcher = new Dispatcher(config.name(), config.parallelism(), threads, turnsPerYield);
+        this.dispatcher = new Dispatcher(config.name(), config.parallelism(), threads, turnsPerYield,
+                runtime.ticking() ? config.blocking() : Blocking.disabled(), clock, this::publish);
         this.deadLetters = new DeadLetterOffice(this.clock);
         this.sendTimeoutNanos = config.sendTimeout().toNanos();
         this.throughput = config.throughput();

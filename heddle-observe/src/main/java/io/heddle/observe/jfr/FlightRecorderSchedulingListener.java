@@ -5,6 +5,7 @@ import io.heddle.scheduling.BlockedWorker;
 import io.heddle.scheduling.HandlerTimedOut;
 import io.heddle.scheduling.SchedulingEvent;
 import io.heddle.scheduling.Starvation;
+import io.heddle.scheduling.WorkersExhausted;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -28,6 +29,7 @@ final class FlightRecorderSchedulingListener implements Consumer<SchedulingEvent
             case Starvation starvation -> starvation(starvation);
             case BlockedWorker blocked -> blocked(blocked);
             case HandlerTimedOut timedOut -> { }
+            case WorkersExhausted exhausted -> { }
         }
     }
 

@@ -80,4 +80,7 @@ public final class MeterNames {
      * thread's state in lower case, for example {@code runnable} or {@code waiting}): blocked-worker events.
      */
     public static final String BLOCKED_WORKERS = "heddle.scheduling.blocked.workers";
+
+    /** Counter: times every worker the dispatcher may add for blocked handlers was in use (WorkersExhausted events). */
+    public static final String WORKERS_EXHAUSTED = "heddle.scheduling.workers.exhausted";
 }

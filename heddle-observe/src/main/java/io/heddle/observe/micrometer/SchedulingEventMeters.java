@@ -5,6 +5,7 @@ import io.heddle.scheduling.BlockedWorker;
 import io.heddle.scheduling.HandlerTimedOut;
 import io.heddle.scheduling.SchedulingEvent;
 import io.heddle.scheduling.Starvation;
+import io.heddle.scheduling.WorkersExhausted;
 import io.micrometer.core.instrument.Counter;
 import java.util.function.Consumer;
 
@@ -28,6 +29,8 @@ final class SchedulingEventMeters implements Consumer<SchedulingEvent> {
             case BlockedWorker blocked -> counter(MeterNames.BLOCKED_WORKERS, "blocked-worker events",
                     MeterTags.ACTOR, meters.label(blocked.actor(), null),
                     MeterTags.STATE, TypeNames.lower(blocked.state())).increment();
+            case WorkersExhausted exhausted -> counter(MeterNames.WORKERS_EXHAUSTED,
+                    "times every compensating worker was in use").increment();
             case HandlerTimedOut timedOut -> { }
         }
     }

@@ -8,6 +8,7 @@ import io.heddle.ActorContext;
 import io.heddle.ActorRef;
 import io.heddle.ActorSystem;
 import io.heddle.ActorSystemConfig;
+import io.heddle.scheduling.Blocking;
 import io.heddle.Behavior;
 import io.heddle.Behaviors;
 import io.heddle.DeadLetter;
@@ -268,7 +269,8 @@ class HeddleFlightRecorderTest {
         CountDownLatch release = new CountDownLatch(1);
         try (FlightRecording recording = new FlightRecording(directory)
                 .enable(EventNames.BLOCKED_WORKER).enable(EventNames.STARVATION).start();
-             ActorSystem system = start(ActorSystemConfig.defaults("starved").parallelism(1).watchdog(watchdog))) {
+             ActorSystem system = start(ActorSystemConfig.defaults("starved").parallelism(1).watchdog(watchdog)
+                     .blocking(Blocking.disabled()))) { // no compensation: the held worker must starve the probes
             // The only worker waits on a latch, which Heddle cannot see: a blocked worker, and starved probes.
             ActorRef<String> hog = system.spawn((ctx, m) -> {
                 release.await();

@@ -10,6 +10,7 @@ import io.heddle.ActorContext;
 import io.heddle.ActorRef;
 import io.heddle.ActorSystem;
 import io.heddle.ActorSystemConfig;
+import io.heddle.scheduling.Blocking;
 import io.heddle.Behavior;
 import io.heddle.Behaviors;
 import io.heddle.DeadLetter;
@@ -217,7 +218,7 @@ class HeddleMetricsTest {
         CountDownLatch release = new CountDownLatch(1);
         Starvation starvation;
         try (ActorSystem system = ActorSystem.create(config(ActorSystemConfig.defaults("busy").parallelism(1)
-                .watchdog(watchdog), MetricsOptions.defaults()))) {
+                .watchdog(watchdog).blocking(Blocking.disabled()), MetricsOptions.defaults()))) { // must starve
             // The only worker waits on a latch, which Heddle cannot see: a blocked worker, and starved probes.
             ActorRef<String> hog = system.spawn(new Blocker(entered, release), SpawnOptions.named("hog"));
             hog.cast("block");
