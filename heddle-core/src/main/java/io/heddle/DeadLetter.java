@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * <p>Thread-safe: an immutable value (the message itself is whatever the sender sent).
  *
- * @param recipient     the pid of the actor it was for
- * @param recipientName the actor's name, or null if it had none
+ * @param recipient     the pid of the actor it was for, or {@link Pid#NOBODY} if it was sent to a name nobody held
+ * @param recipientName the actor's name (or the name it was sent to), or null if it had none
  * @param message       the message
  * @param reason        why it was not delivered
  * @param timestamp     when, by the system's clock
@@ -43,6 +43,8 @@ public record DeadLetter(Pid recipient, String recipientName, Object message, Re
          * ({@link io.heddle.scheduling.TimeoutAction#CANCEL}).
          */
         HANDLER_TIMED_OUT("its handler overran the handler timeout and was cancelled"),
+        /** Cast to a registered name that no live actor held ({@link Registry#cast}). */
+        NOT_REGISTERED("no live actor was registered under the name"),
         /** Sent through a {@link io.heddle.routing.Router} that had no live routee. */
         NO_ROUTEE("the router had no live routee"),
         /** Dropped on purpose by a fault injected in a simulation (heddle-testkit). */

@@ -26,6 +26,12 @@ public record Pid(int node, long id) implements Comparable<Pid> {
     /** The node index of the local node. */
     public static final int LOCAL_NODE = 0;
 
+    /**
+     * No actor: {@code <0.0.0>}, which no actor is given. A dead letter sent to a name no actor held has it as its
+     * recipient ({@link DeadLetter.Reason#NOT_REGISTERED}).
+     */
+    public static final Pid NOBODY = new Pid(LOCAL_NODE, 0);
+
     private static final int NUMBER_BITS = 15;
     private static final long NUMBER_MASK = (1L << NUMBER_BITS) - 1;
     private static final Pattern FORM = Pattern.compile("<?(\\d{1,9})\\.(\\d{1,5})\\.(\\d{1,15})>?");

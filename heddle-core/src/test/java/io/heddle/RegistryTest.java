@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -119,13 +120,13 @@ class RegistryTest {
     }
 
     @Test
-    void sendingToAnUnregisteredNameFailsWithTheNameAndWhatIsRegistered() {
+    void callingAnUnregisteredNameFailsAfterItsTimeoutWithTheNameAndWhatIsRegistered() {
         try (ActorSystem system = ActorSystem.create("registry")) {
             system.registry().register(Name.of("other"), system.spawn(echo("")));
             NotRegisteredException e = assertThrows(NotRegisteredException.class,
-                    () -> system.registry().cast(ECHO, new Echo("lost", null)));
+                    () -> system.registry().<EchoMsg, String>call(ECHO, r -> new Echo("lost", r), Duration.ofMillis(20)));
             assertEquals("echo", e.name());
-            assertTrue(e.getMessage().contains("no live actor is registered under that name"), e.getMessage());
+            assertTrue(e.getMessage().contains("no live actor was registered under that name within"), e.getMessage());
             assertTrue(e.getMessage().contains("[other]"), e.getMessage());
         }
     }

@@ -56,7 +56,7 @@ public final class PendingReply<R> implements ReplyTo<R>, EnvelopeMeta {
     /** Why a call failed; turned into an exception on the caller's thread, so its stack trace is the caller's. */
     private record Failure(Kind kind, Throwable cause, ExitReason exitReason, String detail) {}
 
-    private enum Kind { HANDLER, STOPPED, MAILBOX, UNHANDLED, TIMED_OUT }
+    private enum Kind { HANDLER, STOPPED, STOPPED_AFTER_HANDLING, MAILBOX, UNHANDLED, TIMED_OUT }
 
     private final ActorCell<?> target;
     private final long startNanos;
@@ -141,7 +141,13 @@ public final class PendingReply<R> implements ReplyTo<R>, EnvelopeMeta {
         settle(new Failure(Kind.TIMED_OUT, cause, null, cause.getMessage()));
     }
 
-    /** The request was not delivered, or the actor stopped before answering. */
+    /** A handler had the request, and the actor stopped before answering it (a deferred reply, a detached turn). */
+    public void stoppedAfterHandling(ExitReason exitReason) {
+        settle(new Failure(Kind.STOPPED_AFTER_HANDLING, null, exitReason, DeadLetter.Reason.RECIPIENT_STOPPED
+                .description()));
+    }
+
+    /** The request was not delivered, or the actor stopped with it still queued: no handler had it. */
     public void undelivered(DeadLetter.Reason reason, ExitReason exitReason) {
         Kind kind = switch (reason) {
             case RECIPIENT_STOPPED -> Kind.STOPPED;
@@ -257,11 +263,17 @@ public final class PendingReply<R> implements ReplyTo<R>, EnvelopeMeta {
         return switch (f.kind()) {
             case HANDLER -> new CallFailedException(target.pid(), requestType,
                     "call to " + target + " with " + type + " failed: " + f.detail() + ": " + f.cause(), f.cause());
-            case STOPPED -> new ActorStoppedException(target.pid(), requestType,
-                    "call to " + target + " with " + type + " failed: the actor has stopped"
-                            + (f.exitReason() == null ? "" : " (" + f.exitReason() + ")")
-                            + " before replying. Check isAlive() or watch the actor before calling it.",
-                    f.exitReason());
+            case STOPPED, STOPPED_AFTER_HANDLING -> {
+                boolean handled = f.kind() == Kind.STOPPED_AFTER_HANDLING;
+                yield new ActorStoppedException(target.pid(), requestType,
+                        "call to " + target + " with " + type + " failed: the actor has stopped"
+                                + (f.exitReason() == null ? "" : " (" + f.exitReason() + ")")
+                                + (handled ? " after its handler had the request, before replying."
+                                        : " before any handler had the request.")
+                                + " Check isAlive() or watch the actor before calling it, or call it by its registered "
+                                + "name, which waits for a restarted successor.",
+                        f.exitReason(), handled);
+            }
             case UNHANDLED -> new CallFailedException(target.pid(), requestType,
                     "call to " + target + " with " + type + " failed: the actor's behavior returned "
                             + "Behaviors.unhandled() for it. Check that the actor's current behavior accepts " + type

@@ -230,8 +230,7 @@ abstract sealed class CellHandlers<M> extends CellTermination<M> permits CellRea
         if (run != null) {
             run.end();
             if (run.detached) {
-                if (meta instanceof PendingReply<?> call) call.undelivered(DeadLetter.Reason.RECIPIENT_STOPPED,
-                        exitReasonOrNull());
+                if (meta instanceof PendingReply<?> call) call.stoppedAfterHandling(exitReasonOrNull());
                 return false;
             }
             s.current = null;

@@ -153,8 +153,7 @@ abstract sealed class CellReads<M> extends CellHandlers<M> permits CellTurns {
             Envelope e = batch.get(i);
             if (lifecycle != RUNNING) {
                 // An earlier read of the batch stopped the actor: this one ran, but nothing may follow it now.
-                if (e.meta instanceof PendingReply<?> call) call.undelivered(DeadLetter.Reason.RECIPIENT_STOPPED,
-                        exitReasonOrNull());
+                if (e.meta instanceof PendingReply<?> call) call.stoppedAfterHandling(exitReasonOrNull());
                 e.clear();
                 continue;
             }

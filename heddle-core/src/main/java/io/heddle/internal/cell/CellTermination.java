@@ -194,7 +194,7 @@ abstract sealed class CellTermination<M> extends CellDelivery<M> permits CellHan
         CallState calls = callsOrNull();
         if (calls != null && calls.deferredReplies != null) {
             for (PendingReply<?> reply : calls.deferredReplies) {
-                reply.undelivered(DeadLetter.Reason.RECIPIENT_STOPPED, reason);
+                reply.stoppedAfterHandling(reason);
             }
             calls.deferredReplies = null;
         }

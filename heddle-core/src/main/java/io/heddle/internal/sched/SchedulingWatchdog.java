@@ -76,7 +76,7 @@ public final class SchedulingWatchdog {
             arrived(p);
             return Behaviors.same();
         };
-        this.probe = new ActorCell<>(system, 0, "heddle-watchdog-probe", null, MailboxQueue.create(Mailbox.unbounded()),
+        this.probe = new ActorCell<>(system, system.nextPid(), "heddle-watchdog-probe", null, MailboxQueue.create(Mailbox.unbounded()),
                 onProbe);
         probe.setScheduler(system.dispatcher());
         probe.markInternal();

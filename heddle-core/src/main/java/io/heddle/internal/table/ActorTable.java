@@ -358,9 +358,11 @@ public final class ActorTable {
 
     // ------------------------------------------------------------------------------------------------ names
 
+    private final NameWaits nameWaits = new NameWaits();
+
     /**
      * Gives {@code name} to {@code cell}. Returns null on success, otherwise the live actor holding the name, or
-     * {@code cell} itself if it has left the table.
+     * {@code cell} itself if it has left the table. Wakes whoever waits for the name.
      */
     public ActorCell<?> register(String name, ActorCell<?> cell) {
         lock.lock();
@@ -373,10 +375,16 @@ public final class ActorTable {
                 if (x.names == null) x.names = new ArrayList<>(1);
                 x.names.add(name);
             }
-            return null;
         } finally {
             lock.unlock();
         }
+        nameWaits.registered(name);
+        return null;
+    }
+
+    /** The future completed when {@code name} is next registered; take it before looking the name up. */
+    public java.util.concurrent.CompletableFuture<Void> nextRegistration(String name) {
+        return nameWaits.next(name);
     }
 
     /** Releases {@code name}. Returns true if it was held. */

@@ -2,7 +2,12 @@ package io.heddle.internal.table;
 
 import io.heddle.internal.cell.ActorCell;
 import io.heddle.internal.system.SystemImpl;
+import io.heddle.internal.dispatch.Waits;
+import io.heddle.internal.time.Nanos;
+import io.heddle.internal.time.RuntimeClock;
 import io.heddle.ActorRef;
+import io.heddle.ActorStoppedException;
+import io.heddle.DeadLetter;
 import io.heddle.Group;
 import io.heddle.Name;
 import io.heddle.NameTakenException;
@@ -15,10 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** The {@link Registry} of one system: a front for the names in its {@link ActorTable}. */
+/**
+ * The {@link Registry} of one system: a front for the names in its {@link ActorTable}. A call by name waits for a live
+ * registration and sends a request no handler had to the successor of an actor that stopped; a cast to a name nobody
+ * holds is a dead letter.
+ */
 public final class RegistryImpl implements Registry {
 
     private final SystemImpl system;
@@ -58,17 +68,74 @@ public final class RegistryImpl implements Registry {
 
     @Override
     public <M> void cast(Name<M> name, M message) {
-        resolve(name, "cast to").cast(message);
+        Objects.requireNonNull(name, "name");
+        if (message == null) {
+            throw new NullPointerException("message must not be null (cast to '" + name + "' in actor system '"
+                    + system.name() + "'); send a record, for example an empty one, to signal an event without data");
+        }
+        Optional<ActorRef<M>> ref = whereis(name);
+        if (ref.isPresent()) {
+            ref.get().cast(message);
+        } else {
+            system.deadLetterOffice().publish(Pid.NOBODY, name.value(), message, DeadLetter.Reason.NOT_REGISTERED);
+        }
     }
 
     @Override
     public <M, R> R call(Name<M> name, Function<ReplyTo<R>, ? extends M> request) {
-        return resolve(name, "call").call(request);
+        return call(name, request, system.config().callTimeout());
     }
 
     @Override
     public <M, R> R call(Name<M> name, Function<ReplyTo<R>, ? extends M> request, Duration timeout) {
-        return resolve(name, "call").call(request, timeout);
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("call timeout must be positive, got " + timeout + " (call to '" + name
+                    + "')");
+        }
+        RuntimeClock clock = system.clock();
+        long start = clock.nanoTime();
+        long deadline = Nanos.saturatedAdd(start, timeout.toNanos());
+        ActorCell<?> stopped = null;
+        while (true) {
+            ActorCell<?> cell = awaitLive(name, deadline, start, stopped);
+            @SuppressWarnings("unchecked")
+            ActorRef<M> ref = (ActorRef<M>) cell;
+            try {
+                return ref.call(request, Duration.ofNanos(Math.max(1, deadline - clock.nanoTime())));
+            } catch (ActorStoppedException e) {
+                // No handler had the request: the successor gets it, as a restart that kept the mailbox would.
+                if (e.requestHandled() || deadline - clock.nanoTime() <= 0) throw e;
+                stopped = cell;
+            }
+        }
+    }
+
+    /**
+     * Returns the live actor under {@code name} other than {@code not}, waiting until {@code deadline} for one to be
+     * registered (while a supervisor restarts it, say).
+     *
+     * @throws NotRegisteredException if none is by then
+     */
+    private ActorCell<?> awaitLive(Name<?> name, long deadline, long start, ActorCell<?> not) {
+        RuntimeClock clock = system.clock();
+        while (true) {
+            CompletableFuture<?> registration = table.nextRegistration(name.value()); // before the lookup: no miss
+            ActorCell<?> cell = table.whereis(name.value());
+            boolean live = cell != null && cell.isAlive();
+            if (live && cell != not) return cell;
+            long remaining = deadline - clock.nanoTime();
+            if (remaining <= 0) {
+                throw new NotRegisteredException(name.value(), "cannot call '" + name + "' in actor system '"
+                        + system.name() + "': no live actor was registered under that name within "
+                        + Duration.ofNanos(clock.nanoTime() - start).toMillis() + " ms (registered now: "
+                        + names().keySet() + "). Register the actor, or give it a supervisor spec with registerAs.");
+            }
+            CompletableFuture<?> wake = live ? CompletableFuture.anyOf(registration, cell.termination()) : registration;
+            Waits.await(wake, remaining, clock);
+        }
     }
 
     @Override
@@ -118,12 +185,6 @@ public final class RegistryImpl implements Registry {
             if (!pids.isEmpty()) result.put(key, pids);
         });
         return java.util.Collections.unmodifiableMap(result);
-    }
-
-    private <M> ActorRef<M> resolve(Name<M> name, String operation) {
-        return whereis(name).orElseThrow(() -> new NotRegisteredException(name.value(), "cannot " + operation + " '"
-                + name + "' in actor system '" + system.name() + "': no live actor is registered under that name"
-                + " (registered now: " + names().keySet() + ")"));
     }
 
     private ActorCell<?> own(ActorRef<?> ref) {
